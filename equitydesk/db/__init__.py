@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy tables, the engine with its SQLite pragmas, and Alembic migrations."""

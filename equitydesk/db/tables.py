@@ -1,0 +1,390 @@
+"""The data model of DESIGN.md as typed SQLAlchemy tables: rosters, meetings, actions, roadmaps, audit trail."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from equitydesk.db.base import Base, enum_column, utcnow
+from equitydesk.domain.enums import (
+    ActionStatus,
+    AgendaKind,
+    AttendanceStatus,
+    ChangeAction,
+    DecisionOutcome,
+    Direction,
+    GoalType,
+    MeetingStatus,
+    MembershipStatus,
+    MinutesStatus,
+    PlanKind,
+    Priority,
+    QuorumKind,
+    RagStatus,
+    Role,
+    StakeholderGroup,
+)
+
+
+class Timestamped:
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+# --- rosters -------------------------------------------------------------------------------------------------
+
+
+class Person(Timestamped, Base):
+    """Someone on one or more committees. Deliberately no citizenship, immigration status or student ID."""
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    given_name: Mapped[str] = mapped_column(String(200), default="")
+    family_name: Mapped[str] = mapped_column(String(200), default="")
+    preferred_name: Mapped[str | None] = mapped_column(String(200))
+    pronouns: Mapped[str | None] = mapped_column(String(60))
+    email: Mapped[str | None] = mapped_column(String(320))
+    # Lower-cased e-mail, for duplicate matching that ignores case.
+    email_key: Mapped[str | None] = mapped_column(String(320), index=True)
+    # Case-folded "family|given", for duplicate matching of people without an e-mail.
+    name_key: Mapped[str] = mapped_column(String(420), default="", index=True)
+    phone: Mapped[str | None] = mapped_column(String(60))
+    organization: Mapped[str | None] = mapped_column(String(200))
+    languages: Mapped[str | None] = mapped_column(String(300))
+    interpreter_language: Mapped[str | None] = mapped_column(String(100))
+    accessibility_needs: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    memberships: Mapped[list[Membership]] = relationship(back_populates="person", passive_deletes=True)
+
+    __table_args__ = (CheckConstraint("given_name <> '' OR family_name <> ''", name="has_name"),)
+
+    @property
+    def display_name(self) -> str:
+        first = self.preferred_name or self.given_name
+        return " ".join(p for p in (first, self.family_name) if p)
+
+
+class Committee(Timestamped, Base):
+    __tablename__ = "committee"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    purpose: Mapped[str | None] = mapped_column(Text)
+    quorum_kind: Mapped[QuorumKind] = mapped_column(enum_column(QuorumKind, "quorum_kind"), default=QuorumKind.SHARE)
+    # A head count for COUNT, a share of voting members (0-1) for SHARE.
+    quorum_value: Mapped[float] = mapped_column(Float, default=0.51)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    memberships: Mapped[list[Membership]] = relationship(back_populates="committee", passive_deletes=True)
+
+
+class Membership(Timestamped, Base):
+    __tablename__ = "membership"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id", ondelete="CASCADE"), index=True)
+    role: Mapped[Role] = mapped_column(enum_column(Role, "role"), default=Role.MEMBER)
+    stakeholder_group: Mapped[StakeholderGroup | None] = mapped_column(
+        enum_column(StakeholderGroup, "stakeholder_group")
+    )
+    voting: Mapped[bool] = mapped_column(Boolean, default=True)
+    term_start: Mapped[date | None] = mapped_column(Date)
+    term_end: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[MembershipStatus] = mapped_column(
+        enum_column(MembershipStatus, "membership_status"), default=MembershipStatus.ACTIVE
+    )
+
+    person: Mapped[Person] = relationship(back_populates="memberships")
+    committee: Mapped[Committee] = relationship(back_populates="memberships")
+
+    __table_args__ = (
+        UniqueConstraint("person_id", "committee_id"),
+        CheckConstraint("term_end IS NULL OR term_start IS NULL OR term_end >= term_start", name="term_order"),
+    )
+
+
+class GroupTarget(Base):
+    """An optional target share of a committee's members for one stakeholder group."""
+
+    __tablename__ = "group_target"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id", ondelete="CASCADE"), index=True)
+    stakeholder_group: Mapped[StakeholderGroup] = mapped_column(enum_column(StakeholderGroup, "target_group"))
+    share: Mapped[float] = mapped_column(Float)
+
+    __table_args__ = (
+        UniqueConstraint("committee_id", "stakeholder_group"),
+        CheckConstraint("share >= 0 AND share <= 1", name="share_range"),
+    )
+
+
+# --- meetings ------------------------------------------------------------------------------------------------
+
+
+class Meeting(Timestamped, Base):
+    __tablename__ = "meeting"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    starts_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    ends_at: Mapped[datetime | None] = mapped_column(DateTime)
+    location: Mapped[str | None] = mapped_column(String(300))
+    virtual_link: Mapped[str | None] = mapped_column(String(500))
+    status: Mapped[MeetingStatus] = mapped_column(
+        enum_column(MeetingStatus, "meeting_status"), default=MeetingStatus.PLANNED
+    )
+    minutes_status: Mapped[MinutesStatus] = mapped_column(
+        enum_column(MinutesStatus, "minutes_status"), default=MinutesStatus.DRAFT
+    )
+    minutes_approved_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (CheckConstraint("ends_at IS NULL OR ends_at >= starts_at", name="time_order"),)
+
+
+class AgendaItem(Base):
+    __tablename__ = "agenda_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[AgendaKind] = mapped_column(enum_column(AgendaKind, "agenda_kind"), default=AgendaKind.DISCUSSION)
+    presenter: Mapped[str | None] = mapped_column(String(200))
+    minutes_allotted: Mapped[int | None] = mapped_column(Integer)
+    strategy_id: Mapped[int | None] = mapped_column(ForeignKey("strategy.id", ondelete="SET NULL"), index=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    minutes_text: Mapped[str | None] = mapped_column(Text)
+
+
+class Attendance(Base):
+    __tablename__ = "attendance"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    status: Mapped[AttendanceStatus] = mapped_column(enum_column(AttendanceStatus, "attendance_status"))
+
+    __table_args__ = (UniqueConstraint("meeting_id", "person_id"),)
+
+
+class Decision(Base):
+    __tablename__ = "decision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="SET NULL"), index=True)
+    motion: Mapped[str] = mapped_column(Text)
+    moved_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
+    seconded_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
+    votes_for: Mapped[int | None] = mapped_column(Integer)
+    votes_against: Mapped[int | None] = mapped_column(Integer)
+    votes_abstain: Mapped[int | None] = mapped_column(Integer)
+    outcome: Mapped[DecisionOutcome] = mapped_column(enum_column(DecisionOutcome, "decision_outcome"))
+
+
+# --- action items --------------------------------------------------------------------------------------------
+
+
+class ActionItem(Timestamped, Base):
+    __tablename__ = "action_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    details: Mapped[str | None] = mapped_column(Text)
+    owner_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
+    # An owner who is not on the roster ("District communications office").
+    owner_text: Mapped[str | None] = mapped_column(String(200))
+    due_on: Mapped[date | None] = mapped_column(Date, index=True)
+    status: Mapped[ActionStatus] = mapped_column(
+        enum_column(ActionStatus, "action_status"), default=ActionStatus.OPEN, index=True
+    )
+    priority: Mapped[Priority] = mapped_column(enum_column(Priority, "priority"), default=Priority.NORMAL)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"), index=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="SET NULL"))
+    strategy_id: Mapped[int | None] = mapped_column(ForeignKey("strategy.id", ondelete="SET NULL"), index=True)
+    goal_id: Mapped[int | None] = mapped_column(ForeignKey("goal.id", ondelete="SET NULL"), index=True)
+    completed_on: Mapped[date | None] = mapped_column(Date)
+
+
+class ActionUpdate(Base):
+    __tablename__ = "action_update"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_item_id: Mapped[int] = mapped_column(ForeignKey("action_item.id", ondelete="CASCADE"), index=True)
+    on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+    status_from: Mapped[ActionStatus | None] = mapped_column(enum_column(ActionStatus, "update_status_from"))
+    status_to: Mapped[ActionStatus | None] = mapped_column(enum_column(ActionStatus, "update_status_to"))
+    author: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# --- roadmap -------------------------------------------------------------------------------------------------
+
+
+class Plan(Timestamped, Base):
+    __tablename__ = "plan"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[PlanKind] = mapped_column(enum_column(PlanKind, "plan_kind"))
+    committee_id: Mapped[int | None] = mapped_column(ForeignKey("committee.id", ondelete="SET NULL"), index=True)
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
+    description: Mapped[str | None] = mapped_column(Text)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Strategy(Base):
+    __tablename__ = "strategy"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    code: Mapped[str | None] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str | None] = mapped_column(Text)
+    lead: Mapped[str | None] = mapped_column(String(200))
+
+
+class Goal(Base):
+    __tablename__ = "goal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    strategy_id: Mapped[int] = mapped_column(ForeignKey("strategy.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    statement: Mapped[str] = mapped_column(Text)
+    goal_type: Mapped[GoalType] = mapped_column(enum_column(GoalType, "goal_type"), default=GoalType.OTHER)
+
+
+class Indicator(Base):
+    __tablename__ = "indicator"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    unit: Mapped[str | None] = mapped_column(String(40))
+    direction: Mapped[Direction] = mapped_column(enum_column(Direction, "direction"), default=Direction.INCREASE)
+    baseline_value: Mapped[float | None] = mapped_column(Float)
+    baseline_on: Mapped[date | None] = mapped_column(Date)
+    target_value: Mapped[float | None] = mapped_column(Float)
+    target_on: Mapped[date | None] = mapped_column(Date)
+    # For gap indicators: the value measured is the gap between these two groups.
+    student_group: Mapped[str | None] = mapped_column(String(200))
+    comparison_group: Mapped[str | None] = mapped_column(String(200))
+    source: Mapped[str | None] = mapped_column(String(300))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Measurement(Base):
+    __tablename__ = "measurement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"), index=True)
+    measured_on: Mapped[date] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+    source: Mapped[str | None] = mapped_column(String(300))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (UniqueConstraint("indicator_id", "measured_on"),)
+
+
+class Milestone(Base):
+    __tablename__ = "milestone"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    strategy_id: Mapped[int] = mapped_column(ForeignKey("strategy.id", ondelete="CASCADE"), index=True)
+    goal_id: Mapped[int | None] = mapped_column(ForeignKey("goal.id", ondelete="SET NULL"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    due_on: Mapped[date | None] = mapped_column(Date)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class StatusUpdate(Base):
+    """A red/amber/green status of a strategy, goal or indicator at a date; the history is kept."""
+
+    __tablename__ = "status_update"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    strategy_id: Mapped[int | None] = mapped_column(ForeignKey("strategy.id", ondelete="CASCADE"), index=True)
+    goal_id: Mapped[int | None] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)
+    indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"), index=True)
+    on: Mapped[date] = mapped_column(Date)
+    status: Mapped[RagStatus] = mapped_column(enum_column(RagStatus, "rag_status"))
+    # True when a person overrode the status computed from data; the reason is then required.
+    is_override: Mapped[bool] = mapped_column(Boolean, default=False)
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint(
+            "(strategy_id IS NOT NULL) + (goal_id IS NOT NULL) + (indicator_id IS NOT NULL) = 1", name="one_subject"
+        ),
+        CheckConstraint("NOT is_override OR reason IS NOT NULL", name="override_reason"),
+    )
+
+
+# --- audit ---------------------------------------------------------------------------------------------------
+
+
+class ImportBatch(Base):
+    __tablename__ = "import_batch"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    sheet: Mapped[str | None] = mapped_column(String(200))
+    header_row: Mapped[int | None] = mapped_column(Integer)
+    committee_id: Mapped[int | None] = mapped_column(ForeignKey("committee.id", ondelete="SET NULL"))
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    rows_read: Mapped[int] = mapped_column(Integer, default=0)
+    created: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    imported_by: Mapped[str | None] = mapped_column(String(200))
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ChangeLog(Base):
+    """Who changed what and when. Entries about a person are erased with the person (subject_person_id)."""
+
+    __tablename__ = "change_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    entity: Mapped[str] = mapped_column(String(60))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[ChangeAction] = mapped_column(enum_column(ChangeAction, "change_action"))
+    # {field: [before, after]} in JSON-friendly form.
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    subject_person_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id", ondelete="SET NULL"), index=True)
+
+    __table_args__ = (Index("ix_change_log_entity", "entity", "entity_id"),)

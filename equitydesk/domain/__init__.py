@@ -1,0 +1,1 @@
+"""Pure domain rules: enumerations, normalisation and status rules, with no I/O."""

@@ -1,0 +1,267 @@
+"""A generic service for one table: create, edit, list (filter, sort, page), archive and delete, all logged."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Generic, TypeVar
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from equitydesk.db.base import Base
+from equitydesk.domain.enums import ChangeAction
+from equitydesk.services import changelog
+from equitydesk.services.context import ServiceContext
+from equitydesk.services.errors import DomainError, NotFound
+from equitydesk.services.fields import Field
+
+T = TypeVar("T", bound=Base)
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What a list shows: free text, filters by name, a sort column, and whether archived rows count."""
+
+    text: str = ""
+    filters: Mapping[str, Any] = field(default_factory=dict)
+    sort: str | None = None
+    descending: bool = False
+    include_archived: bool = False
+
+
+@dataclass(frozen=True)
+class Column:
+    """A list column: its label and the SQL expression that yields it (sorting happens in SQL)."""
+
+    label: str
+    expr: ColumnElement[Any]
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[dict[str, Any]]
+    total: int
+
+
+class EntityService(Generic[T]):
+    table: ClassVar[type[Base]]
+    entity: ClassVar[str]
+    noun: ClassVar[str]
+    fields: ClassVar[dict[str, Field]]
+    has_archive: ClassVar[bool] = False
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # --- hooks for subclasses --------------------------------------------------------------------------------
+
+    def columns(self) -> dict[str, Column]:
+        raise NotImplementedError
+
+    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+        return []
+
+    def base_select(self) -> Select[Any]:
+        return select(self.table.id)  # type: ignore[attr-defined]
+
+    def apply_filter(self, stmt: Select[Any], name: str, value: Any) -> Select[Any]:
+        col = getattr(self.table, name, None)
+        if col is None:
+            raise DomainError(f"Unknown filter '{name}'.")
+        return stmt.where(col == value)
+
+    def prepare(self, session: Session, values: dict[str, Any], obj: T | None) -> None:
+        """Derive or check values before they are set; obj is None on create."""
+
+    def validate(self, session: Session, obj: T) -> None:
+        """Rules across fields, checked after the values are set."""
+
+    def subject_person_id(self, obj: T) -> int | None:
+        return None
+
+    def integrity_message(self, exc: IntegrityError) -> str:
+        text = str(exc.orig)
+        if "UNIQUE" in text:
+            return f"That {self.noun} already exists."
+        if "FOREIGN KEY" in text:
+            return f"That {self.noun} refers to something that no longer exists."
+        return f"That {self.noun} cannot be saved: {text}"
+
+    # --- reading ---------------------------------------------------------------------------------------------
+
+    def _load(self, session: Session, entity_id: int) -> T:
+        obj = session.get(self.table, entity_id)
+        if obj is None:
+            raise NotFound(f"This {self.noun} no longer exists (it may have been deleted).")
+        return obj  # type: ignore[return-value]
+
+    def get(self, entity_id: int) -> T:
+        with self.ctx.sessions() as session:
+            return self._load(session, entity_id)
+
+    def _filtered(self, query: ListQuery) -> Select[Any]:
+        stmt = self.base_select()
+        if self.has_archive and not query.include_archived:
+            stmt = stmt.where(self.table.archived.is_(False))  # type: ignore[attr-defined]
+        for name, value in query.filters.items():
+            if value is not None and value != "":
+                stmt = self.apply_filter(stmt, name, value)
+        words = query.text.split()
+        exprs = self.search_exprs()
+        for word in words:
+            pattern = f"%{_escape_like(word)}%"
+            stmt = stmt.where(or_(*(e.ilike(pattern, escape="\\") for e in exprs)))
+        return stmt
+
+    def list_ids(self, query: ListQuery = ListQuery()) -> list[int]:
+        """Every matching id in display order; the list fetches the rows it shows by id, a screenful at a time."""
+        stmt = self._filtered(query)
+        cols = self.columns()
+        order: list[Any] = []
+        if query.sort and query.sort in cols:
+            expr = cols[query.sort].expr
+            order.append(expr.desc().nulls_last() if query.descending else expr.asc().nulls_last())
+        order.append(self.table.id)  # type: ignore[attr-defined]
+        with self.ctx.sessions() as session:
+            return list(session.scalars(stmt.order_by(*order)))
+
+    def count(self, query: ListQuery = ListQuery()) -> int:
+        stmt = select(func.count()).select_from(self._filtered(query).subquery())
+        with self.ctx.sessions() as session:
+            return int(session.scalar(stmt) or 0)
+
+    def fetch_rows(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """Display rows for these ids, keyed by id (the order of ids is the caller's)."""
+        if not ids:
+            return {}
+        cols = self.columns()
+        id_col = self.table.id  # type: ignore[attr-defined]
+        stmt = self.base_select().add_columns(*(c.expr.label(k) for k, c in cols.items())).where(id_col.in_(ids))
+        with self.ctx.sessions() as session:
+            result = session.execute(stmt)
+            keys = list(result.keys())
+            return {row[0]: dict(zip(keys[1:], row[1:], strict=True)) for row in result}
+
+    def list(self, query: ListQuery = ListQuery(), *, offset: int = 0, limit: int = 100) -> Page:
+        ids = self.list_ids(query)
+        window = ids[offset : offset + limit]
+        rows = self.fetch_rows(window)
+        return Page(rows=[{"id": i, **rows[i]} for i in window if i in rows], total=len(ids))
+
+    # --- writing ---------------------------------------------------------------------------------------------
+
+    def clean(self, values: Mapping[str, Any], *, partial: bool) -> dict[str, Any]:
+        unknown = set(values) - set(self.fields)
+        if unknown:
+            raise DomainError(f"Unknown field(s) for a {self.noun}: {', '.join(sorted(unknown))}.")
+        cleaned = {name: self.fields[name].clean(name, value) for name, value in values.items()}
+        if not partial:
+            for name, spec in self.fields.items():
+                if spec.required and name not in cleaned:
+                    raise DomainError(f"{spec.label} is required.", field=name)
+        return cleaned
+
+    def create(self, *, batch_id: int | None = None, **values: Any) -> T:
+        cleaned = self.clean(values, partial=False)
+        with self.ctx.sessions.begin() as session:
+            obj = self.create_in(session, cleaned, batch_id=batch_id)
+        return obj
+
+    def create_in(self, session: Session, cleaned: dict[str, Any], *, batch_id: int | None = None) -> T:
+        """Create inside a caller's transaction (for jobs that write several things at once)."""
+        with session.no_autoflush:
+            self.prepare(session, cleaned, None)
+            obj: T = self.table(**cleaned)  # type: ignore[assignment]
+            session.add(obj)
+            self.validate(session, obj)
+        self._flush(session)
+        changelog.record(
+            session,
+            actor=self.ctx.actor,
+            entity=self.entity,
+            entity_id=obj.id,  # type: ignore[attr-defined]
+            action=ChangeAction.CREATE,
+            changes={k: (None, v) for k, v in cleaned.items() if v is not None},
+            subject_person_id=self.subject_person_id(obj),
+            batch_id=batch_id,
+        )
+        return obj
+
+    def update(self, entity_id: int, **values: Any) -> T:
+        cleaned = self.clean(values, partial=True)
+        with self.ctx.sessions.begin() as session:
+            obj = self.update_in(session, self._load(session, entity_id), cleaned)
+        return obj
+
+    def update_in(self, session: Session, obj: T, cleaned: dict[str, Any], *, batch_id: int | None = None) -> T:
+        with session.no_autoflush:
+            self.prepare(session, cleaned, obj)
+        diff: dict[str, tuple[Any, Any]] = {}
+        for name, value in cleaned.items():
+            before = getattr(obj, name)
+            if before != value:
+                diff[name] = (before, value)
+                setattr(obj, name, value)
+        if not diff:
+            return obj
+        with session.no_autoflush:
+            self.validate(session, obj)
+        self._flush(session)
+        changelog.record(
+            session,
+            actor=self.ctx.actor,
+            entity=self.entity,
+            entity_id=obj.id,  # type: ignore[attr-defined]
+            action=ChangeAction.UPDATE,
+            changes=diff,
+            subject_person_id=self.subject_person_id(obj),
+            batch_id=batch_id,
+        )
+        return obj
+
+    def archive(self, entity_id: int, *, archived: bool = True) -> T:
+        if not self.has_archive:
+            raise DomainError(f"A {self.noun} cannot be archived.")
+        with self.ctx.sessions.begin() as session:
+            obj = self._load(session, entity_id)
+            if obj.archived != archived:  # type: ignore[attr-defined]
+                obj.archived = archived  # type: ignore[attr-defined]
+                changelog.record(
+                    session,
+                    actor=self.ctx.actor,
+                    entity=self.entity,
+                    entity_id=entity_id,
+                    action=ChangeAction.ARCHIVE if archived else ChangeAction.RESTORE,
+                    changes={"archived": (not archived, archived)},
+                    subject_person_id=self.subject_person_id(obj),
+                )
+        return obj
+
+    def delete(self, entity_id: int) -> None:
+        with self.ctx.sessions.begin() as session:
+            obj = self._load(session, entity_id)
+            snapshot = {name: (getattr(obj, name), None) for name in self.fields}
+            person = self.subject_person_id(obj)
+            session.delete(obj)
+            self._flush(session)
+            changelog.record(
+                session,
+                actor=self.ctx.actor,
+                entity=self.entity,
+                entity_id=entity_id,
+                action=ChangeAction.DELETE,
+                changes={k: v for k, v in snapshot.items() if v[0] is not None},
+                subject_person_id=person,
+            )
+
+    def _flush(self, session: Session) -> None:
+        try:
+            session.flush()
+        except IntegrityError as exc:
+            raise DomainError(self.integrity_message(exc)) from exc
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,212 @@
+"""Meetings with their agenda, attendance and decisions; quorum follows from attendance."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
+
+from equitydesk.db.tables import AgendaItem, Attendance, Committee, Decision, Meeting, Membership
+from equitydesk.domain.enums import (
+    AgendaKind,
+    AttendanceStatus,
+    DecisionOutcome,
+    MeetingStatus,
+    MembershipStatus,
+    MinutesStatus,
+    QuorumKind,
+)
+from equitydesk.services.crud import Column, EntityService
+from equitydesk.services.errors import DomainError
+from equitydesk.services.fields import Field
+
+
+class MeetingService(EntityService[Meeting]):
+    table = Meeting
+    entity = "meeting"
+    noun = "meeting"
+    fields = {
+        "committee_id": Field("Committee", kind="ref", required=True),
+        "title": Field("Title", required=True, max_len=300),
+        "starts_at": Field("Starts", kind="datetime", required=True),
+        "ends_at": Field("Ends", kind="datetime"),
+        "location": Field("Location", max_len=300),
+        "virtual_link": Field("Video link", max_len=500),
+        "status": Field("Meeting status", kind="enum", enum=MeetingStatus),
+        "minutes_status": Field("Minutes status", kind="enum", enum=MinutesStatus),
+        "minutes_approved_on": Field("Minutes approved on", kind="date"),
+        "notes": Field("Notes", kind="longtext", max_len=20000),
+    }
+
+    def columns(self) -> dict[str, Column]:
+        present = (
+            select(func.count(Attendance.id))
+            .where(
+                Attendance.meeting_id == Meeting.id,
+                Attendance.status.in_([AttendanceStatus.PRESENT, AttendanceStatus.REMOTE]),
+            )
+            .correlate(Meeting)
+            .scalar_subquery()
+        )
+        items = select(func.count(AgendaItem.id)).where(AgendaItem.meeting_id == Meeting.id).correlate(Meeting)
+        return {
+            "starts_at": Column("Date", Meeting.starts_at),
+            "title": Column("Meeting", Meeting.title),
+            "committee": Column("Committee", Committee.name),
+            "location": Column("Location", Meeting.location),
+            "status": Column("Status", Meeting.status),
+            "minutes_status": Column("Minutes", Meeting.minutes_status),
+            "agenda_items": Column("Agenda items", items.scalar_subquery()),
+            "attended": Column("Attended", present),
+        }
+
+    def base_select(self) -> Select[Any]:
+        return select(Meeting.id).join(Committee, Committee.id == Meeting.committee_id)
+
+    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+        return [Meeting.title, Committee.name, func.coalesce(Meeting.location, "")]
+
+    def validate(self, session: Session, obj: Meeting) -> None:
+        if obj.ends_at and obj.starts_at and obj.ends_at < obj.starts_at:
+            raise DomainError("A meeting cannot end before it starts.", field="ends_at")
+
+    def update_in(
+        self, session: Session, obj: Meeting, cleaned: dict[str, Any], *, batch_id: int | None = None
+    ) -> Meeting:
+        if obj.minutes_status == MinutesStatus.APPROVED and set(cleaned) - {"minutes_status", "minutes_approved_on"}:
+            raise DomainError("The minutes of this meeting are approved and locked. Reopen them to make changes.")
+        return super().update_in(session, obj, cleaned, batch_id=batch_id)
+
+    def quorum(self, meeting_id: int) -> QuorumResult:
+        with self.ctx.sessions() as session:
+            meeting = self._load(session, meeting_id)
+            committee = session.get(Committee, meeting.committee_id)
+            assert committee is not None
+            voting = (
+                session.scalar(
+                    select(func.count(Membership.id)).where(
+                        Membership.committee_id == committee.id,
+                        Membership.voting.is_(True),
+                        Membership.status == MembershipStatus.ACTIVE,
+                    )
+                )
+                or 0
+            )
+            present = (
+                session.scalar(
+                    select(func.count(Attendance.id))
+                    .join(
+                        Membership,
+                        (Membership.person_id == Attendance.person_id) & (Membership.committee_id == committee.id),
+                    )
+                    .where(
+                        Attendance.meeting_id == meeting_id,
+                        Attendance.status.in_([AttendanceStatus.PRESENT, AttendanceStatus.REMOTE]),
+                        Membership.voting.is_(True),
+                    )
+                )
+                or 0
+            )
+            return QuorumResult.compute(committee.quorum_kind, committee.quorum_value, voting, present)
+
+
+@dataclass(frozen=True)
+class QuorumResult:
+    voting_members: int
+    voting_present: int
+    needed: int
+
+    @property
+    def met(self) -> bool:
+        return self.voting_present >= self.needed
+
+    @classmethod
+    def compute(cls, kind: QuorumKind, value: float, voting: int, present: int) -> QuorumResult:
+        # A share is "at least this share of voting members": 0.51 gives a majority for any committee size.
+        needed = math.ceil(value) if kind == QuorumKind.COUNT else math.ceil(round(voting * value, 9))
+        return cls(voting, present, max(needed, 1 if voting else 0))
+
+
+class AgendaItemService(EntityService[AgendaItem]):
+    table = AgendaItem
+    entity = "agenda_item"
+    noun = "agenda item"
+    fields = {
+        "meeting_id": Field("Meeting", kind="ref", required=True),
+        "position": Field("Position", kind="int", minimum=0),
+        "title": Field("Title", required=True, max_len=300),
+        "kind": Field("Kind", kind="enum", enum=AgendaKind),
+        "presenter": Field("Presenter", max_len=200),
+        "minutes_allotted": Field("Minutes allotted", kind="int", minimum=0, maximum=600),
+        "strategy_id": Field("Strategy", kind="ref"),
+        "description": Field("Description", kind="longtext", max_len=20000),
+        "minutes_text": Field("Minutes", kind="longtext", max_len=100000),
+    }
+
+    def columns(self) -> dict[str, Column]:
+        return {
+            "position": Column("#", AgendaItem.position),
+            "title": Column("Item", AgendaItem.title),
+            "kind": Column("Kind", AgendaItem.kind),
+            "presenter": Column("Presenter", AgendaItem.presenter),
+            "minutes_allotted": Column("Minutes", AgendaItem.minutes_allotted),
+        }
+
+    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+        return [AgendaItem.title, func.coalesce(AgendaItem.presenter, "")]
+
+
+class AttendanceService(EntityService[Attendance]):
+    table = Attendance
+    entity = "attendance"
+    noun = "attendance record"
+    fields = {
+        "meeting_id": Field("Meeting", kind="ref", required=True),
+        "person_id": Field("Person", kind="ref", required=True),
+        "status": Field("Attendance", kind="enum", enum=AttendanceStatus, required=True),
+    }
+
+    def columns(self) -> dict[str, Column]:
+        return {"meeting_id": Column("Meeting", Attendance.meeting_id), "status": Column("Status", Attendance.status)}
+
+    def subject_person_id(self, obj: Attendance) -> int | None:
+        return obj.person_id
+
+    def history_of(self, person_id: int) -> list[dict[str, Any]]:
+        """A person's attendance, newest meeting first."""
+        with self.ctx.sessions() as session:
+            rows = session.execute(
+                select(Meeting.starts_at, Meeting.title, Committee.name, Attendance.status)
+                .join(Meeting, Meeting.id == Attendance.meeting_id)
+                .join(Committee, Committee.id == Meeting.committee_id)
+                .where(Attendance.person_id == person_id)
+                .order_by(Meeting.starts_at.desc())
+            )
+            return [{"starts_at": s, "meeting": t, "committee": c, "status": st} for s, t, c, st in rows]
+
+
+class DecisionService(EntityService[Decision]):
+    table = Decision
+    entity = "decision"
+    noun = "decision"
+    fields = {
+        "meeting_id": Field("Meeting", kind="ref", required=True),
+        "agenda_item_id": Field("Agenda item", kind="ref"),
+        "motion": Field("Motion", kind="longtext", required=True, max_len=20000),
+        "moved_by_id": Field("Moved by", kind="ref"),
+        "seconded_by_id": Field("Seconded by", kind="ref"),
+        "votes_for": Field("Votes for", kind="int", minimum=0),
+        "votes_against": Field("Votes against", kind="int", minimum=0),
+        "votes_abstain": Field("Abstentions", kind="int", minimum=0),
+        "outcome": Field("Outcome", kind="enum", enum=DecisionOutcome, required=True),
+    }
+
+    def columns(self) -> dict[str, Column]:
+        return {"motion": Column("Motion", Decision.motion), "outcome": Column("Outcome", Decision.outcome)}
+
+    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+        return [Decision.motion]

@@ -1,0 +1,68 @@
+"""All services over one database, built once by the composition root (window or command line)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from equitydesk.db.engine import Database
+from equitydesk.services.actions import ActionItemService, ActionUpdateService
+from equitydesk.services.context import ServiceContext
+from equitydesk.services.meetings import AgendaItemService, AttendanceService, DecisionService, MeetingService
+from equitydesk.services.roadmap import (
+    GoalService,
+    IndicatorService,
+    MeasurementService,
+    MilestoneService,
+    PlanService,
+    StatusUpdateService,
+    StrategyService,
+)
+from equitydesk.services.roster import CommitteeService, MembershipService, PersonService
+
+
+@dataclass(frozen=True)
+class Services:
+    ctx: ServiceContext
+    people: PersonService
+    committees: CommitteeService
+    memberships: MembershipService
+    meetings: MeetingService
+    agenda: AgendaItemService
+    attendance: AttendanceService
+    decisions: DecisionService
+    actions: ActionItemService
+    action_updates: ActionUpdateService
+    plans: PlanService
+    strategies: StrategyService
+    goals: GoalService
+    indicators: IndicatorService
+    measurements: MeasurementService
+    milestones: MilestoneService
+    status_updates: StatusUpdateService
+
+    @classmethod
+    def build(cls, ctx: ServiceContext) -> Services:
+        return cls(
+            ctx=ctx,
+            people=PersonService(ctx),
+            committees=CommitteeService(ctx),
+            memberships=MembershipService(ctx),
+            meetings=MeetingService(ctx),
+            agenda=AgendaItemService(ctx),
+            attendance=AttendanceService(ctx),
+            decisions=DecisionService(ctx),
+            actions=ActionItemService(ctx),
+            action_updates=ActionUpdateService(ctx),
+            plans=PlanService(ctx),
+            strategies=StrategyService(ctx),
+            goals=GoalService(ctx),
+            indicators=IndicatorService(ctx),
+            measurements=MeasurementService(ctx),
+            milestones=MilestoneService(ctx),
+            status_updates=StatusUpdateService(ctx),
+        )
+
+
+def services_for(db: Database, *, actor: str | None = None) -> Services:
+    ctx = ServiceContext(db.sessions) if actor is None else ServiceContext(db.sessions, actor=actor)
+    return Services.build(ctx)

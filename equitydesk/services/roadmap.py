@@ -1,0 +1,211 @@
+"""Roadmap tracking: plans, strategies, goals, indicators with their measurements, milestones and status history."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
+
+from equitydesk.db.tables import Goal, Indicator, Measurement, Milestone, Plan, StatusUpdate, Strategy
+from equitydesk.domain.enums import Direction, GoalType, PlanKind, RagStatus
+from equitydesk.services.crud import Column, EntityService
+from equitydesk.services.errors import DomainError
+from equitydesk.services.fields import Field
+
+
+class PlanService(EntityService[Plan]):
+    table = Plan
+    entity = "plan"
+    noun = "plan"
+    has_archive = True
+    fields = {
+        "name": Field("Plan name", required=True, max_len=300),
+        "kind": Field("Kind of plan", kind="enum", enum=PlanKind, required=True),
+        "committee_id": Field("Committee", kind="ref"),
+        "period_start": Field("Period start", kind="date"),
+        "period_end": Field("Period end", kind="date"),
+        "description": Field("Description", kind="longtext", max_len=20000),
+    }
+
+    def columns(self) -> dict[str, Column]:
+        strategies = select(func.count(Strategy.id)).where(Strategy.plan_id == Plan.id).correlate(Plan)
+        return {
+            "name": Column("Plan", Plan.name),
+            "kind": Column("Kind", Plan.kind),
+            "period_start": Column("From", Plan.period_start),
+            "period_end": Column("To", Plan.period_end),
+            "strategies": Column("Strategies", strategies.scalar_subquery()),
+        }
+
+    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+        return [Plan.name, func.coalesce(Plan.description, "")]
+
+    def validate(self, session: Session, obj: Plan) -> None:
+        if obj.period_start and obj.period_end and obj.period_end < obj.period_start:
+            raise DomainError("A plan's period cannot end before it starts.", field="period_end")
+
+    def integrity_message(self, exc: Any) -> str:
+        if "UNIQUE" in str(exc.orig):
+            return "There is already a plan with that name."
+        return super().integrity_message(exc)
+
+
+class StrategyService(EntityService[Strategy]):
+    table = Strategy
+    entity = "strategy"
+    noun = "strategy"
+    fields = {
+        "plan_id": Field("Plan", kind="ref", required=True),
+        "position": Field("Position", kind="int", minimum=0),
+        "code": Field("Code", max_len=20),
+        "title": Field("Strategy", required=True, max_len=300),
+        "description": Field("Description", kind="longtext", max_len=20000),
+        "lead": Field("Lead", max_len=200),
+    }
+
+    def columns(self) -> dict[str, Column]:
+        goals = select(func.count(Goal.id)).where(Goal.strategy_id == Strategy.id).correlate(Strategy)
+        latest = (
+            select(StatusUpdate.status)
+            .where(StatusUpdate.strategy_id == Strategy.id)
+            .order_by(StatusUpdate.on.desc(), StatusUpdate.id.desc())
+            .limit(1)
+            .correlate(Strategy)
+            .scalar_subquery()
+        )
+        return {
+            "position": Column("#", Strategy.position),
+            "code": Column("Code", Strategy.code),
+            "title": Column("Strategy", Strategy.title),
+            "plan": Column("Plan", Plan.name),
+            "lead": Column("Lead", Strategy.lead),
+            "goals": Column("Goals", goals.scalar_subquery()),
+            "status": Column("Status", latest),
+        }
+
+    def base_select(self) -> Select[Any]:
+        return select(Strategy.id).join(Plan, Plan.id == Strategy.plan_id)
+
+    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+        return [Strategy.title, func.coalesce(Strategy.code, ""), Plan.name, func.coalesce(Strategy.lead, "")]
+
+
+class GoalService(EntityService[Goal]):
+    table = Goal
+    entity = "goal"
+    noun = "goal"
+    fields = {
+        "strategy_id": Field("Strategy", kind="ref", required=True),
+        "position": Field("Position", kind="int", minimum=0),
+        "statement": Field("Goal", kind="longtext", required=True, max_len=4000),
+        "goal_type": Field("Goal type", kind="enum", enum=GoalType),
+    }
+
+    def columns(self) -> dict[str, Column]:
+        return {"statement": Column("Goal", Goal.statement), "goal_type": Column("Type", Goal.goal_type)}
+
+
+class IndicatorService(EntityService[Indicator]):
+    table = Indicator
+    entity = "indicator"
+    noun = "indicator"
+    fields = {
+        "goal_id": Field("Goal", kind="ref", required=True),
+        "name": Field("Indicator", required=True, max_len=300),
+        "unit": Field("Unit", max_len=40),
+        "direction": Field("Better when it", kind="enum", enum=Direction),
+        "baseline_value": Field("Baseline", kind="float"),
+        "baseline_on": Field("Baseline date", kind="date"),
+        "target_value": Field("Target", kind="float"),
+        "target_on": Field("Target date", kind="date"),
+        "student_group": Field("Student group", max_len=200),
+        "comparison_group": Field("Comparison group", max_len=200),
+        "source": Field("Source", max_len=300),
+        "notes": Field("Notes", kind="longtext", max_len=20000),
+    }
+
+    def columns(self) -> dict[str, Column]:
+        return {
+            "name": Column("Indicator", Indicator.name),
+            "baseline_value": Column("Baseline", Indicator.baseline_value),
+            "target_value": Column("Target", Indicator.target_value),
+            "unit": Column("Unit", Indicator.unit),
+        }
+
+    def validate(self, session: Session, obj: Indicator) -> None:
+        if obj.baseline_on and obj.target_on and obj.target_on < obj.baseline_on:
+            raise DomainError("The target date must come after the baseline date.", field="target_on")
+        if bool(obj.student_group) != bool(obj.comparison_group):
+            raise DomainError(
+                "A gap indicator needs both a student group and a comparison group (or neither).",
+                field="comparison_group",
+            )
+
+
+class MeasurementService(EntityService[Measurement]):
+    table = Measurement
+    entity = "measurement"
+    noun = "measurement"
+    fields = {
+        "indicator_id": Field("Indicator", kind="ref", required=True),
+        "measured_on": Field("Date", kind="date", required=True),
+        "value": Field("Value", kind="float", required=True),
+        "source": Field("Source", max_len=300),
+        "note": Field("Note", kind="longtext", max_len=4000),
+    }
+
+    def columns(self) -> dict[str, Column]:
+        return {"measured_on": Column("Date", Measurement.measured_on), "value": Column("Value", Measurement.value)}
+
+    def integrity_message(self, exc: Any) -> str:
+        if "UNIQUE" in str(exc.orig):
+            return "This indicator already has a measurement on that date. Edit it instead."
+        return super().integrity_message(exc)
+
+
+class MilestoneService(EntityService[Milestone]):
+    table = Milestone
+    entity = "milestone"
+    noun = "milestone"
+    fields = {
+        "strategy_id": Field("Strategy", kind="ref", required=True),
+        "goal_id": Field("Goal", kind="ref"),
+        "title": Field("Milestone", required=True, max_len=300),
+        "due_on": Field("Due", kind="date"),
+        "done_on": Field("Done on", kind="date"),
+        "notes": Field("Notes", kind="longtext", max_len=20000),
+    }
+
+    def columns(self) -> dict[str, Column]:
+        return {
+            "title": Column("Milestone", Milestone.title),
+            "due_on": Column("Due", Milestone.due_on),
+            "done_on": Column("Done", Milestone.done_on),
+        }
+
+
+class StatusUpdateService(EntityService[StatusUpdate]):
+    table = StatusUpdate
+    entity = "status_update"
+    noun = "status update"
+    fields = {
+        "strategy_id": Field("Strategy", kind="ref"),
+        "goal_id": Field("Goal", kind="ref"),
+        "indicator_id": Field("Indicator", kind="ref"),
+        "on": Field("Date", kind="date", required=True),
+        "status": Field("Status", kind="enum", enum=RagStatus, required=True),
+        "is_override": Field("Set by hand", kind="bool"),
+        "reason": Field("Reason", kind="longtext", max_len=4000),
+    }
+
+    def columns(self) -> dict[str, Column]:
+        return {"on": Column("Date", StatusUpdate.on), "status": Column("Status", StatusUpdate.status)}
+
+    def validate(self, session: Session, obj: StatusUpdate) -> None:
+        subjects = [obj.strategy_id, obj.goal_id, obj.indicator_id]
+        if sum(s is not None for s in subjects) != 1:
+            raise DomainError("A status update is about exactly one strategy, goal or indicator.")
+        if obj.is_override and not obj.reason:
+            raise DomainError("Say why you are setting the status by hand.", field="reason")

@@ -1,0 +1,269 @@
+"""People, committees and memberships: the roster, with duplicate checks and list queries for the roster page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from equitydesk.db.tables import Committee, Membership, Person
+from equitydesk.domain.enums import MembershipStatus, QuorumKind, Role, StakeholderGroup
+from equitydesk.domain.keys import email_key, person_name_key
+from equitydesk.services.crud import Column, EntityService, ListQuery
+from equitydesk.services.errors import DomainError
+from equitydesk.services.fields import Field
+
+TERM_ENDING_SOON_DAYS = 90
+
+PERSON_FIELDS: dict[str, Field] = {
+    "given_name": Field("Given name", max_len=200),
+    "family_name": Field("Family name", max_len=200),
+    "preferred_name": Field("Preferred name", max_len=200),
+    "pronouns": Field("Pronouns", max_len=60),
+    "email": Field("E-mail", kind="email", max_len=320),
+    "phone": Field("Phone", max_len=60),
+    "organization": Field("School or organization", max_len=200),
+    "languages": Field("Languages", max_len=300),
+    "interpreter_language": Field("Interpreter language", max_len=100),
+    "accessibility_needs": Field("Accessibility needs", kind="longtext", max_len=4000),
+    "notes": Field("Notes", kind="longtext", max_len=20000),
+}
+
+
+class PersonService(EntityService[Person]):
+    table = Person
+    entity = "person"
+    noun = "person"
+    fields = PERSON_FIELDS
+    has_archive = True
+
+    MEMBERSHIP_FILTERS = ("committee_id", "stakeholder_group", "term", "role")
+
+    def columns(self) -> dict[str, Column]:
+        committees = (
+            select(func.group_concat(Committee.name, ", "))
+            .join(Membership, Membership.committee_id == Committee.id)
+            .where(Membership.person_id == Person.id)
+            .correlate(Person)
+            .scalar_subquery()
+        )
+        return {
+            "name": Column("Name", func.trim(Person.family_name + ", " + Person.given_name, ", ")),
+            "preferred_name": Column("Preferred", Person.preferred_name),
+            "email": Column("E-mail", Person.email),
+            "phone": Column("Phone", Person.phone),
+            "organization": Column("School / organization", Person.organization),
+            "languages": Column("Languages", Person.languages),
+            "interpreter_language": Column("Interpreter", Person.interpreter_language),
+            "committees": Column("Committees", committees),
+            "archived": Column("Archived", Person.archived),
+        }
+
+    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+        return [
+            Person.given_name,
+            Person.family_name,
+            func.coalesce(Person.preferred_name, ""),
+            func.coalesce(Person.email, ""),
+            func.coalesce(Person.organization, ""),
+            func.coalesce(Person.languages, ""),
+        ]
+
+    def _filtered(self, query: ListQuery) -> Select[Any]:
+        """Membership filters apply to one and the same membership (committee X *and* group Y in X)."""
+        member_filters = {k: v for k, v in query.filters.items() if k in self.MEMBERSHIP_FILTERS and v}
+        other = {k: v for k, v in query.filters.items() if k not in self.MEMBERSHIP_FILTERS}
+        stmt = super()._filtered(ListQuery(query.text, other, query.sort, query.descending, query.include_archived))
+        if member_filters:
+            stmt = stmt.where(exists(select(Membership.id).where(and_(*self._membership_conditions(member_filters)))))
+        return stmt
+
+    def _membership_conditions(self, filters: dict[str, Any]) -> list[ColumnElement[bool]]:
+        today = self.ctx.today()
+        conds: list[ColumnElement[bool]] = [Membership.person_id == Person.id]
+        if "committee_id" in filters:
+            conds.append(Membership.committee_id == int(filters["committee_id"]))
+        if "stakeholder_group" in filters:
+            conds.append(Membership.stakeholder_group == StakeholderGroup(filters["stakeholder_group"]))
+        if "role" in filters:
+            conds.append(Membership.role == Role(filters["role"]))
+        term = filters.get("term")
+        if term == "current":
+            conds += [
+                or_(Membership.term_start.is_(None), Membership.term_start <= today),
+                or_(Membership.term_end.is_(None), Membership.term_end >= today),
+            ]
+        elif term == "ending_soon":
+            conds += [
+                Membership.term_end >= today,
+                Membership.term_end <= today + timedelta(days=TERM_ENDING_SOON_DAYS),
+            ]
+        elif term == "past":
+            conds.append(Membership.term_end < today)
+        elif term is not None:
+            raise DomainError(f"Unknown term filter '{term}' (use current, ending_soon or past).")
+        return conds
+
+    def apply_filter(self, stmt: Select[Any], name: str, value: Any) -> Select[Any]:
+        if name == "language":
+            return stmt.where(
+                or_(Person.languages.ilike(f"%{value}%"), Person.interpreter_language.ilike(f"%{value}%"))
+            )
+        if name == "interpreter_needed":
+            has = and_(Person.interpreter_language.is_not(None), Person.interpreter_language != "")
+            return stmt.where(has if value else ~has)
+        return super().apply_filter(stmt, name, value)
+
+    def prepare(self, session: Session, values: dict[str, Any], obj: Person | None) -> None:
+        for name in ("given_name", "family_name"):
+            if name in values and values[name] is None:
+                values[name] = ""
+        given = values.get("given_name", obj.given_name if obj else "")
+        family = values.get("family_name", obj.family_name if obj else "")
+        if not (given or family):
+            raise DomainError("A person needs a given name or a family name.", field="given_name")
+        values["name_key"] = person_name_key(given, family)
+        if "email" in values:
+            values["email_key"] = email_key(values["email"])
+            key = values["email_key"]
+            if key:
+                clash = session.scalar(
+                    select(Person.id).where(Person.email_key == key, Person.id != (obj.id if obj else -1))
+                )
+                if clash is not None:
+                    raise DomainError(
+                        f"Another person already has the e-mail {values['email']}. Open that person instead, "
+                        "or merge the two.",
+                        field="email",
+                    )
+
+    def subject_person_id(self, obj: Person) -> int | None:
+        return obj.id
+
+    def find_by_email(self, email: str) -> Person | None:
+        with self.ctx.sessions() as session:
+            return session.scalar(select(Person).where(Person.email_key == email_key(email)))
+
+    def memberships_of(self, person_id: int) -> list[dict[str, Any]]:
+        with self.ctx.sessions() as session:
+            rows = session.execute(
+                select(Membership, Committee.name)
+                .join(Committee, Committee.id == Membership.committee_id)
+                .where(Membership.person_id == person_id)
+                .order_by(Committee.name)
+            )
+            return [{"membership": m, "committee": name} for m, name in rows]
+
+
+COMMITTEE_FIELDS: dict[str, Field] = {
+    "name": Field("Committee name", required=True, max_len=200),
+    "purpose": Field("Purpose", kind="longtext", max_len=20000),
+    "quorum_kind": Field("Quorum rule", kind="enum", enum=QuorumKind),
+    "quorum_value": Field("Quorum", kind="float", minimum=0),
+}
+
+
+class CommitteeService(EntityService[Committee]):
+    table = Committee
+    entity = "committee"
+    noun = "committee"
+    fields = COMMITTEE_FIELDS
+    has_archive = True
+
+    def columns(self) -> dict[str, Column]:
+        members = (
+            select(func.count(Membership.id))
+            .where(Membership.committee_id == Committee.id, Membership.status == MembershipStatus.ACTIVE)
+            .correlate(Committee)
+            .scalar_subquery()
+        )
+        return {
+            "name": Column("Committee", Committee.name),
+            "members": Column("Members", members),
+            "purpose": Column("Purpose", Committee.purpose),
+            "archived": Column("Archived", Committee.archived),
+        }
+
+    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+        return [Committee.name, func.coalesce(Committee.purpose, "")]
+
+    def validate(self, session: Session, obj: Committee) -> None:
+        if obj.quorum_kind == QuorumKind.SHARE and obj.quorum_value is not None and obj.quorum_value > 1:
+            raise DomainError("A quorum share is a fraction of voting members between 0 and 1 (0.5 = half).")
+        clash = session.scalar(
+            select(Committee.id).where(func.lower(Committee.name) == obj.name.lower(), Committee.id != (obj.id or -1))
+        )
+        if clash is not None:
+            raise DomainError(f"There is already a committee called {obj.name}.", field="name")
+
+    def by_name(self, name: str) -> Committee | None:
+        with self.ctx.sessions() as session:
+            return session.scalar(select(Committee).where(func.lower(Committee.name) == name.strip().lower()))
+
+    def get_or_create(self, name: str) -> tuple[Committee, bool]:
+        found = self.by_name(name)
+        if found is not None:
+            return found, False
+        return self.create(name=name), True
+
+    def all(self) -> list[Committee]:
+        with self.ctx.sessions() as session:
+            return list(session.scalars(select(Committee).order_by(Committee.archived, Committee.name)))
+
+
+MEMBERSHIP_FIELDS: dict[str, Field] = {
+    "person_id": Field("Person", kind="ref", required=True),
+    "committee_id": Field("Committee", kind="ref", required=True),
+    "role": Field("Role", kind="enum", enum=Role),
+    "stakeholder_group": Field("Stakeholder group", kind="enum", enum=StakeholderGroup),
+    "voting": Field("Voting member", kind="bool"),
+    "term_start": Field("Term start", kind="date"),
+    "term_end": Field("Term end", kind="date"),
+    "status": Field("Membership status", kind="enum", enum=MembershipStatus),
+}
+
+
+class MembershipService(EntityService[Membership]):
+    table = Membership
+    entity = "membership"
+    noun = "membership"
+    fields = MEMBERSHIP_FIELDS
+
+    def columns(self) -> dict[str, Column]:
+        return {
+            "person": Column("Person", func.trim(Person.family_name + ", " + Person.given_name, ", ")),
+            "committee": Column("Committee", Committee.name),
+            "role": Column("Role", Membership.role),
+            "stakeholder_group": Column("Stakeholder group", Membership.stakeholder_group),
+            "voting": Column("Voting", Membership.voting),
+            "term_start": Column("Term start", Membership.term_start),
+            "term_end": Column("Term end", Membership.term_end),
+            "status": Column("Status", Membership.status),
+        }
+
+    def base_select(self) -> Select[Any]:
+        return (
+            select(Membership.id)
+            .join(Person, Person.id == Membership.person_id)
+            .join(Committee, Committee.id == Membership.committee_id)
+        )
+
+    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+        return [Person.given_name, Person.family_name, Committee.name]
+
+    def validate(self, session: Session, obj: Membership) -> None:
+        if obj.term_start and obj.term_end and obj.term_end < obj.term_start:
+            raise DomainError("The term cannot end before it starts.", field="term_end")
+        if obj.role is None:
+            obj.role = Role.MEMBER
+
+    def integrity_message(self, exc: Any) -> str:
+        if "UNIQUE" in str(exc.orig):
+            return "This person is already a member of that committee. Edit that membership instead."
+        return super().integrity_message(exc)
+
+    def subject_person_id(self, obj: Membership) -> int | None:
+        return obj.person_id
