@@ -8,6 +8,7 @@ from equitydesk.db.engine import Database
 from equitydesk.services.actions import ActionItemService, ActionUpdateService
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.meetings import AgendaItemService, AttendanceService, DecisionService, MeetingService
+from equitydesk.services.representation import RepresentationService
 from equitydesk.services.roadmap import (
     GoalService,
     IndicatorService,
@@ -39,6 +40,7 @@ class Services:
     measurements: MeasurementService
     milestones: MilestoneService
     status_updates: StatusUpdateService
+    representation: RepresentationService
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
@@ -60,6 +62,7 @@ class Services:
             measurements=MeasurementService(ctx),
             milestones=MilestoneService(ctx),
             status_updates=StatusUpdateService(ctx),
+            representation=RepresentationService(ctx),
         )
 
 

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set up EquityDesk with its test tools (first run only) and run the test suite headless. Extra args go to pytest.
+source "$(dirname "${BASH_SOURCE[0]}")/scripts_common.sh"
+install_system_packages "${qt_packages[@]}" poppler-utils
+ensure_venv "test"
+cd "$here"
+export QT_QPA_PLATFORM=offscreen
+"$venv/bin/ruff" check equitydesk tests tools
+exec "$venv/bin/python" -m pytest -q "$@"
