@@ -72,6 +72,8 @@ class Person(Timestamped, Base):
     accessibility_needs: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The import that created this person, so that an import can be undone whole.
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id", ondelete="SET NULL"), index=True)
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="person", passive_deletes=True)
 
@@ -113,6 +115,7 @@ class Membership(Timestamped, Base):
     status: Mapped[MembershipStatus] = mapped_column(
         enum_column(MembershipStatus, "membership_status"), default=MembershipStatus.ACTIVE
     )
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id", ondelete="SET NULL"), index=True)
 
     person: Mapped[Person] = relationship(back_populates="memberships")
     committee: Mapped[Committee] = relationship(back_populates="memberships")

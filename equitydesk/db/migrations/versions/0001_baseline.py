@@ -2,7 +2,7 @@
 
 Revision ID: 0001_baseline
 Revises:
-Create Date: 2026-11-23 15:34:41.104175
+Create Date: 2026-11-23 15:38:41.481986
 """
 
 from __future__ import annotations
@@ -35,32 +35,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_committee")),
         sa.UniqueConstraint("name", name=op.f("uq_committee_name")),
     )
-    op.create_table(
-        "person",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("given_name", sa.String(length=200), nullable=False),
-        sa.Column("family_name", sa.String(length=200), nullable=False),
-        sa.Column("preferred_name", sa.String(length=200), nullable=True),
-        sa.Column("pronouns", sa.String(length=60), nullable=True),
-        sa.Column("email", sa.String(length=320), nullable=True),
-        sa.Column("email_key", sa.String(length=320), nullable=True),
-        sa.Column("name_key", sa.String(length=420), nullable=False),
-        sa.Column("phone", sa.String(length=60), nullable=True),
-        sa.Column("organization", sa.String(length=200), nullable=True),
-        sa.Column("languages", sa.String(length=300), nullable=True),
-        sa.Column("interpreter_language", sa.String(length=100), nullable=True),
-        sa.Column("accessibility_needs", sa.Text(), nullable=True),
-        sa.Column("notes", sa.Text(), nullable=True),
-        sa.Column("archived", sa.Boolean(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.CheckConstraint("given_name <> '' OR family_name <> ''", name=op.f("ck_person_has_name")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_person")),
-    )
-    with op.batch_alter_table("person", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_person_email_key"), ["email_key"], unique=False)
-        batch_op.create_index(batch_op.f("ix_person_name_key"), ["name_key"], unique=False)
-
     op.create_table(
         "group_target",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -157,74 +131,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_meeting_starts_at"), ["starts_at"], unique=False)
 
     op.create_table(
-        "membership",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("person_id", sa.Integer(), nullable=False),
-        sa.Column("committee_id", sa.Integer(), nullable=False),
-        sa.Column(
-            "role",
-            sa.Enum(
-                "chair",
-                "co_chair",
-                "secretary",
-                "member",
-                "ex_officio",
-                "staff_liaison",
-                "alternate",
-                name="role",
-                native_enum=False,
-                create_constraint=True,
-                length=32,
-            ),
-            nullable=False,
-        ),
-        sa.Column(
-            "stakeholder_group",
-            sa.Enum(
-                "student",
-                "parent_guardian",
-                "teacher",
-                "support_staff",
-                "administrator",
-                "community_member",
-                "community_organization",
-                "board_member",
-                name="stakeholder_group",
-                native_enum=False,
-                create_constraint=True,
-                length=32,
-            ),
-            nullable=True,
-        ),
-        sa.Column("voting", sa.Boolean(), nullable=False),
-        sa.Column("term_start", sa.Date(), nullable=True),
-        sa.Column("term_end", sa.Date(), nullable=True),
-        sa.Column(
-            "status",
-            sa.Enum(
-                "active", "inactive", name="membership_status", native_enum=False, create_constraint=True, length=32
-            ),
-            nullable=False,
-        ),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.CheckConstraint(
-            "term_end IS NULL OR term_start IS NULL OR term_end >= term_start", name=op.f("ck_membership_term_order")
-        ),
-        sa.ForeignKeyConstraint(
-            ["committee_id"], ["committee.id"], name=op.f("fk_membership_committee_id_committee"), ondelete="CASCADE"
-        ),
-        sa.ForeignKeyConstraint(
-            ["person_id"], ["person.id"], name=op.f("fk_membership_person_id_person"), ondelete="CASCADE"
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_membership")),
-        sa.UniqueConstraint("person_id", "committee_id", name=op.f("uq_membership_person_id")),
-    )
-    with op.batch_alter_table("membership", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_membership_committee_id"), ["committee_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_membership_person_id"), ["person_id"], unique=False)
-
-    op.create_table(
         "plan",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=300), nullable=False),
@@ -256,38 +162,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("plan", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_plan_committee_id"), ["committee_id"], unique=False)
-
-    op.create_table(
-        "attendance",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("meeting_id", sa.Integer(), nullable=False),
-        sa.Column("person_id", sa.Integer(), nullable=False),
-        sa.Column(
-            "status",
-            sa.Enum(
-                "present",
-                "remote",
-                "absent",
-                "excused",
-                name="attendance_status",
-                native_enum=False,
-                create_constraint=True,
-                length=32,
-            ),
-            nullable=False,
-        ),
-        sa.ForeignKeyConstraint(
-            ["meeting_id"], ["meeting.id"], name=op.f("fk_attendance_meeting_id_meeting"), ondelete="CASCADE"
-        ),
-        sa.ForeignKeyConstraint(
-            ["person_id"], ["person.id"], name=op.f("fk_attendance_person_id_person"), ondelete="CASCADE"
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_attendance")),
-        sa.UniqueConstraint("meeting_id", "person_id", name=op.f("uq_attendance_meeting_id")),
-    )
-    with op.batch_alter_table("attendance", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_attendance_meeting_id"), ["meeting_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_attendance_person_id"), ["person_id"], unique=False)
 
     op.create_table(
         "change_log",
@@ -324,6 +198,40 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_change_log_batch_id"), ["batch_id"], unique=False)
         batch_op.create_index("ix_change_log_entity", ["entity", "entity_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_change_log_subject_person_id"), ["subject_person_id"], unique=False)
+
+    op.create_table(
+        "person",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("given_name", sa.String(length=200), nullable=False),
+        sa.Column("family_name", sa.String(length=200), nullable=False),
+        sa.Column("preferred_name", sa.String(length=200), nullable=True),
+        sa.Column("pronouns", sa.String(length=60), nullable=True),
+        sa.Column("email", sa.String(length=320), nullable=True),
+        sa.Column("email_key", sa.String(length=320), nullable=True),
+        sa.Column("name_key", sa.String(length=420), nullable=False),
+        sa.Column("phone", sa.String(length=60), nullable=True),
+        sa.Column("organization", sa.String(length=200), nullable=True),
+        sa.Column("languages", sa.String(length=300), nullable=True),
+        sa.Column("interpreter_language", sa.String(length=100), nullable=True),
+        sa.Column("accessibility_needs", sa.Text(), nullable=True),
+        sa.Column("notes", sa.Text(), nullable=True),
+        sa.Column("archived", sa.Boolean(), nullable=False),
+        sa.Column("import_batch_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.CheckConstraint("given_name <> '' OR family_name <> ''", name=op.f("ck_person_has_name")),
+        sa.ForeignKeyConstraint(
+            ["import_batch_id"],
+            ["import_batch.id"],
+            name=op.f("fk_person_import_batch_id_import_batch"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_person")),
+    )
+    with op.batch_alter_table("person", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_person_email_key"), ["email_key"], unique=False)
+        batch_op.create_index(batch_op.f("ix_person_import_batch_id"), ["import_batch_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_person_name_key"), ["name_key"], unique=False)
 
     op.create_table(
         "strategy",
@@ -378,6 +286,38 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_agenda_item_strategy_id"), ["strategy_id"], unique=False)
 
     op.create_table(
+        "attendance",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("meeting_id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column(
+            "status",
+            sa.Enum(
+                "present",
+                "remote",
+                "absent",
+                "excused",
+                name="attendance_status",
+                native_enum=False,
+                create_constraint=True,
+                length=32,
+            ),
+            nullable=False,
+        ),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"], ["meeting.id"], name=op.f("fk_attendance_meeting_id_meeting"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["person.id"], name=op.f("fk_attendance_person_id_person"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_attendance")),
+        sa.UniqueConstraint("meeting_id", "person_id", name=op.f("uq_attendance_meeting_id")),
+    )
+    with op.batch_alter_table("attendance", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_attendance_meeting_id"), ["meeting_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_attendance_person_id"), ["person_id"], unique=False)
+
+    op.create_table(
         "goal",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("strategy_id", sa.Integer(), nullable=False),
@@ -404,6 +344,82 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("goal", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_goal_strategy_id"), ["strategy_id"], unique=False)
+
+    op.create_table(
+        "membership",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("committee_id", sa.Integer(), nullable=False),
+        sa.Column(
+            "role",
+            sa.Enum(
+                "chair",
+                "co_chair",
+                "secretary",
+                "member",
+                "ex_officio",
+                "staff_liaison",
+                "alternate",
+                name="role",
+                native_enum=False,
+                create_constraint=True,
+                length=32,
+            ),
+            nullable=False,
+        ),
+        sa.Column(
+            "stakeholder_group",
+            sa.Enum(
+                "student",
+                "parent_guardian",
+                "teacher",
+                "support_staff",
+                "administrator",
+                "community_member",
+                "community_organization",
+                "board_member",
+                name="stakeholder_group",
+                native_enum=False,
+                create_constraint=True,
+                length=32,
+            ),
+            nullable=True,
+        ),
+        sa.Column("voting", sa.Boolean(), nullable=False),
+        sa.Column("term_start", sa.Date(), nullable=True),
+        sa.Column("term_end", sa.Date(), nullable=True),
+        sa.Column(
+            "status",
+            sa.Enum(
+                "active", "inactive", name="membership_status", native_enum=False, create_constraint=True, length=32
+            ),
+            nullable=False,
+        ),
+        sa.Column("import_batch_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.CheckConstraint(
+            "term_end IS NULL OR term_start IS NULL OR term_end >= term_start", name=op.f("ck_membership_term_order")
+        ),
+        sa.ForeignKeyConstraint(
+            ["committee_id"], ["committee.id"], name=op.f("fk_membership_committee_id_committee"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["import_batch_id"],
+            ["import_batch.id"],
+            name=op.f("fk_membership_import_batch_id_import_batch"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["person.id"], name=op.f("fk_membership_person_id_person"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_membership")),
+        sa.UniqueConstraint("person_id", "committee_id", name=op.f("uq_membership_person_id")),
+    )
+    with op.batch_alter_table("membership", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_membership_committee_id"), ["committee_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_membership_import_batch_id"), ["import_batch_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_membership_person_id"), ["person_id"], unique=False)
 
     op.create_table(
         "action_item",
@@ -721,10 +737,21 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_action_item_committee_id"))
 
     op.drop_table("action_item")
+    with op.batch_alter_table("membership", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_membership_person_id"))
+        batch_op.drop_index(batch_op.f("ix_membership_import_batch_id"))
+        batch_op.drop_index(batch_op.f("ix_membership_committee_id"))
+
+    op.drop_table("membership")
     with op.batch_alter_table("goal", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_goal_strategy_id"))
 
     op.drop_table("goal")
+    with op.batch_alter_table("attendance", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_attendance_person_id"))
+        batch_op.drop_index(batch_op.f("ix_attendance_meeting_id"))
+
+    op.drop_table("attendance")
     with op.batch_alter_table("agenda_item", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_agenda_item_strategy_id"))
         batch_op.drop_index(batch_op.f("ix_agenda_item_meeting_id"))
@@ -734,6 +761,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_strategy_plan_id"))
 
     op.drop_table("strategy")
+    with op.batch_alter_table("person", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_person_name_key"))
+        batch_op.drop_index(batch_op.f("ix_person_import_batch_id"))
+        batch_op.drop_index(batch_op.f("ix_person_email_key"))
+
+    op.drop_table("person")
     with op.batch_alter_table("change_log", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_change_log_subject_person_id"))
         batch_op.drop_index("ix_change_log_entity")
@@ -741,20 +774,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_change_log_at"))
 
     op.drop_table("change_log")
-    with op.batch_alter_table("attendance", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_attendance_person_id"))
-        batch_op.drop_index(batch_op.f("ix_attendance_meeting_id"))
-
-    op.drop_table("attendance")
     with op.batch_alter_table("plan", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_plan_committee_id"))
 
     op.drop_table("plan")
-    with op.batch_alter_table("membership", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_membership_person_id"))
-        batch_op.drop_index(batch_op.f("ix_membership_committee_id"))
-
-    op.drop_table("membership")
     with op.batch_alter_table("meeting", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_meeting_starts_at"))
         batch_op.drop_index(batch_op.f("ix_meeting_committee_id"))
@@ -765,10 +788,5 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_group_target_committee_id"))
 
     op.drop_table("group_target")
-    with op.batch_alter_table("person", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_person_name_key"))
-        batch_op.drop_index(batch_op.f("ix_person_email_key"))
-
-    op.drop_table("person")
     op.drop_table("committee")
     # ### end Alembic commands ###
