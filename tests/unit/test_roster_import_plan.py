@@ -1,0 +1,140 @@
+"""Import planning and commit, on rows already read: matching, duplicates, updates, one transaction, undo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from equitydesk.db.engine import open_database
+from equitydesk.db.tables import ChangeLog, Membership, Person
+from equitydesk.domain.enums import Role, StakeholderGroup
+from equitydesk.services.context import ServiceContext
+from equitydesk.services.errors import DomainError
+from equitydesk.services.registry import Services
+from equitydesk.services.roster_import import RosterImportService
+
+
+@dataclass
+class Row:
+    row_number: int
+    values: dict[str, Any]
+    problems: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class Problem:
+    column: str
+    message: str
+    severity: str = "warning"
+
+
+@pytest.fixture
+def env(tmp_path):
+    db = open_database(tmp_path / "imp.sqlite")
+    ctx = ServiceContext(db.sessions, actor="office", today=lambda: date(2025, 9, 1))
+    yield Services.build(ctx), RosterImportService(ctx), db
+    db.dispose()
+
+
+def _count(db, table) -> int:
+    with db.sessions() as s:
+        return s.scalar(select(func.count()).select_from(table))
+
+
+def test_plan_matches_by_email_then_name_and_merges_duplicates_in_file(env):
+    svc, imp, _db = env
+    c = svc.committees.create(name="EAC")
+    hodan = svc.people.create(given_name="Hodan", family_name="Ali", email="hodan@example.org", phone="612")
+    svc.memberships.create(person_id=hodan.id, committee_id=c.id, role="member")
+    svc.people.create(given_name="Mai", family_name="Xiong")
+    rows = [
+        Row(2, {"given_name": "Hodan", "family_name": "Ali", "email": "HODAN@example.org", "phone": "612"}),
+        Row(3, {"given_name": "Mai", "family_name": "Xiong", "phone": "651-555-0100", "role": Role.CO_CHAIR}),
+        Row(4, {"given_name": "Ana", "family_name": "López", "email": "ana@example.org"}),
+        Row(5, {"given_name": "ANA", "family_name": "lópez", "phone": "555"}),
+        Row(6, {"email": "nobody@example.org"}),
+        Row(7, {"given_name": "Tou", "family_name": "Vang", "term_start": "x"}, [Problem("F", "bad date", "warning")]),
+    ]
+    plan = imp.plan(rows, committee="eac")
+
+    by_row = {r.row: r for r in plan.rows}
+    assert plan.committee_exists
+    assert by_row[2].action == "unchanged" and by_row[2].person_id == hodan.id
+    assert by_row[3].action == "update" and by_row[3].changes["phone"] == (None, "651-555-0100")
+    assert by_row[3].new_membership
+    assert by_row[4].action == "new"
+    assert by_row[5].action == "merged" and by_row[5].merged_into == 4
+    assert by_row[4].person_values["phone"] == "555"
+    assert by_row[6].action == "error" and "no name" in by_row[6].errors[0].message
+    assert by_row[7].status == "warning" and by_row[7].action == "new"
+    assert (plan.created, plan.updated, plan.unchanged, plan.rejected) == (2, 1, 2, 1)
+
+
+def test_commit_writes_once_and_undo_restores_everything(env):
+    svc, imp, db = env
+    mai = svc.people.create(given_name="Mai", family_name="Xiong", phone="111")
+    rows = [
+        Row(
+            2,
+            {
+                "given_name": "Mai",
+                "family_name": "Xiong",
+                "phone": "222",
+                "stakeholder_group": StakeholderGroup.PARENT_GUARDIAN,
+            },
+        ),
+        Row(
+            3,
+            {
+                "given_name": "Nguyễn Thị",
+                "family_name": "Ánh",
+                "email": "anh@example.org",
+                "term_end": date(2026, 6, 30),
+            },
+        ),
+    ]
+    result = imp.commit(rows, committee="A&I Plan Team", file_name="roster.xlsx", sheet="Sheet1", header_row=1)
+
+    assert result.committee_created
+    assert (result.plan.created, result.plan.updated) == (1, 1)
+    assert svc.people.get(mai.id).phone == "222"
+    anh = svc.people.find_by_email("ANH@example.org")
+    assert anh is not None and anh.given_name == "Nguyễn Thị" and anh.import_batch_id == result.batch_id
+    assert _count(db, Membership) == 2
+    with db.sessions() as s:
+        logged = s.scalars(select(ChangeLog).where(ChangeLog.batch_id == result.batch_id)).all()
+    assert any(e.entity == "person" and e.changes == {"phone": ["111", "222"]} for e in logged)
+
+    undone = imp.undo(result.batch_id)
+
+    assert (undone.people_removed, undone.memberships_removed, undone.people_restored) == (1, 2, 1)
+    assert svc.people.get(mai.id).phone == "111"
+    assert _count(db, Person) == 1 and _count(db, Membership) == 0
+    with pytest.raises(DomainError, match="already undone"):
+        imp.undo(result.batch_id)
+
+
+def test_ambiguous_name_is_an_error_not_a_guess(env):
+    svc, imp, _db = env
+    svc.people.create(given_name="Pa", family_name="Vang", email="pa1@example.org")
+    svc.people.create(given_name="Pa", family_name="Vang", email="pa2@example.org")
+    plan = imp.plan([Row(2, {"given_name": "Pa", "family_name": "Vang"})], committee="EAC")
+    assert plan.rows[0].action == "error" and "2 people called Pa Vang" in plan.rows[0].errors[0].message
+
+
+def test_failed_commit_leaves_nothing(env, monkeypatch):
+    svc, imp, db = env
+    import equitydesk.services.roster_import as mod
+
+    def boom(*_a, **_k):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(mod, "insert_rows", boom)
+    with pytest.raises(RuntimeError):
+        imp.commit([Row(2, {"given_name": "A", "family_name": "B"})], committee="New committee", file_name="f.xlsx")
+    assert svc.committees.by_name("New committee") is None
+    assert _count(db, Person) == 0 and _count(db, ChangeLog) == 0
