@@ -19,6 +19,8 @@ from equitydesk.services.roadmap import (
     StrategyService,
 )
 from equitydesk.services.roster import CommitteeService, MembershipService, PersonService
+from equitydesk.services.roster_export import RosterExportService
+from equitydesk.services.roster_import import RosterImportService
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class Services:
     milestones: MilestoneService
     status_updates: StatusUpdateService
     representation: RepresentationService
+    roster_import: RosterImportService
+    roster_export: RosterExportService
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
@@ -63,6 +67,8 @@ class Services:
             milestones=MilestoneService(ctx),
             status_updates=StatusUpdateService(ctx),
             representation=RepresentationService(ctx),
+            roster_import=RosterImportService(ctx),
+            roster_export=RosterExportService(ctx),
         )
 
 

@@ -1,0 +1,129 @@
+"""Roster exports: a committee's memberships as rows, written to .xlsx, a directory PDF or a sign-in sheet PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from equitydesk.db.tables import Attendance, Committee, Meeting, Membership, Person
+from equitydesk.domain.enums import MembershipStatus
+from equitydesk.formats.roster_rows import RosterExportRow
+from equitydesk.services.context import ServiceContext
+from equitydesk.services.errors import DomainError, NotFound
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    rows: int
+    warnings: list[str]
+
+
+class RosterExportService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def committee_id(self, name: str) -> int:
+        with self.ctx.sessions() as session:
+            found = session.scalar(select(Committee.id).where(func.lower(Committee.name) == name.strip().lower()))
+        if found is None:
+            raise DomainError(f"There is no committee called {name.strip()}.", field="committee")
+        return found
+
+    def rows(
+        self, committee_id: int, *, active_only: bool = False, meeting_id: int | None = None
+    ) -> list[RosterExportRow]:
+        """One row per membership, sorted as a printed list is read (family name first)."""
+        with self.ctx.sessions() as session:
+            committee = session.get(Committee, committee_id)
+            if committee is None:
+                raise NotFound("This committee no longer exists.")
+            stmt = (
+                select(Membership, Person)
+                .join(Person, Person.id == Membership.person_id)
+                .where(Membership.committee_id == committee_id, Person.archived.is_(False))
+            )
+            if active_only:
+                stmt = stmt.where(Membership.status == MembershipStatus.ACTIVE)
+            if meeting_id is not None:
+                meeting = session.get(Meeting, meeting_id)
+                if meeting is None or meeting.committee_id != committee_id:
+                    raise DomainError(f"Meeting {meeting_id} is not a meeting of {committee.name}.", field="meeting")
+                # A sign-in sheet for a meeting lists members plus anyone already recorded as attending.
+                attending = select(Attendance.person_id).where(Attendance.meeting_id == meeting_id)
+                stmt = stmt.where((Membership.status == MembershipStatus.ACTIVE) | Person.id.in_(attending))
+            result = session.execute(stmt).all()
+        rows = [_row(m, p) for m, p in result]
+        rows.sort(key=lambda r: r.sort_key)
+        return rows
+
+    def export_xlsx(self, *, committee: str, target: Path) -> ExportResult:
+        from equitydesk.formats.roster_xlsx import write_roster_xlsx
+
+        cid = self.committee_id(committee)
+        rows = self.rows(cid)
+        warnings = write_roster_xlsx(target, rows, committee_name=self._name(cid))
+        return ExportResult(target, len(rows), warnings)
+
+    def directory_pdf(self, *, committee: str, target: Path, include_contact: bool = True) -> ExportResult:
+        from equitydesk.formats.pdf.roster_directory import write_roster_directory
+
+        cid = self.committee_id(committee)
+        rows = self.rows(cid, active_only=True)
+        warnings = write_roster_directory(
+            target, rows, committee_name=self._name(cid), generated_on=self.ctx.today(), include_contact=include_contact
+        )
+        return ExportResult(target, len(rows), warnings)
+
+    def signin_pdf(
+        self, *, committee: str, target: Path, meeting_id: int | None = None, large_print: bool = False
+    ) -> ExportResult:
+        from equitydesk.formats.pdf.signin_sheet import write_signin_sheet
+
+        cid = self.committee_id(committee)
+        rows = self.rows(cid, active_only=meeting_id is None, meeting_id=meeting_id)
+        title, when = None, None
+        if meeting_id is not None:
+            with self.ctx.sessions() as session:
+                meeting = session.get(Meeting, meeting_id)
+                assert meeting is not None
+                title, when = meeting.title, meeting.starts_at.date()
+        warnings = write_signin_sheet(
+            target,
+            rows,
+            committee_name=self._name(cid),
+            meeting_title=title,
+            meeting_date=when,
+            large_print=large_print,
+        )
+        return ExportResult(target, len(rows), warnings or [])
+
+    def _name(self, committee_id: int) -> str:
+        with self.ctx.sessions() as session:
+            committee = session.get(Committee, committee_id)
+            assert committee is not None
+            return committee.name
+
+
+def _row(m: Membership, p: Person) -> RosterExportRow:
+    return RosterExportRow(
+        family_name=p.family_name,
+        given_name=p.given_name,
+        preferred_name=p.preferred_name,
+        pronouns=p.pronouns,
+        email=p.email,
+        phone=p.phone,
+        school_or_organization=p.organization,
+        languages=p.languages,
+        interpreter_language=p.interpreter_language,
+        accessibility_needs=p.accessibility_needs,
+        role=m.role.label,
+        stakeholder_group=m.stakeholder_group.label if m.stakeholder_group else None,
+        voting=m.voting,
+        term_start=m.term_start,
+        term_end=m.term_end,
+        membership_status=m.status.label,
+        notes=p.notes,
+    )
