@@ -8,6 +8,7 @@ from equitydesk.db.engine import Database
 from equitydesk.services.actions import ActionItemService, ActionUpdateService
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.meetings import AgendaItemService, AttendanceService, DecisionService, MeetingService
+from equitydesk.services.person_merge import PersonMergeService
 from equitydesk.services.representation import RepresentationService
 from equitydesk.services.roadmap import (
     GoalService,
@@ -45,6 +46,7 @@ class Services:
     representation: RepresentationService
     roster_import: RosterImportService
     roster_export: RosterExportService
+    merge: PersonMergeService
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
@@ -69,6 +71,7 @@ class Services:
             representation=RepresentationService(ctx),
             roster_import=RosterImportService(ctx),
             roster_export=RosterExportService(ctx),
+            merge=PersonMergeService(ctx),
         )
 
 
