@@ -1,0 +1,1 @@
+"""File formats EquityDesk reads and writes: spreadsheets, PDFs and calendars; no database access here."""

@@ -1,0 +1,19 @@
+"""Errors the file formats raise, each carrying a plain sentence fit to show the user as it is."""
+
+
+class ExportError(Exception):
+    """Writing a file failed; the message names the file and says what to do about it."""
+
+
+class FileRefused(Exception):
+    """A file cannot be imported; str() is one plain sentence naming the file and the fix, fit to show as it is."""
+
+
+class ReadCancelled(Exception):
+    """The person reading a file pressed Cancel; nothing was kept."""
+
+
+def short_detail(exc: BaseException, limit: int = 80) -> str:
+    """The technical reason behind a refusal, on one short line, for the end of a plain sentence."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,1 @@
+"""Printable PDF documents built with reportlab on embedded Unicode fonts."""

@@ -1,0 +1,159 @@
+"""A printable member directory: one table row per member, contact details only in the internal version."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportlab.lib.pagesizes import landscape, letter
+from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyle
+
+from equitydesk.formats.atomic import atomic_write
+from equitydesk.formats.pdf.fonts import FAMILY, missing_characters, register_fonts, script_names
+from equitydesk.formats.pdf.styles import (
+    HEADER_FILL,
+    INK,
+    RULE,
+    STRIPE_FILL,
+    PageCountCanvas,
+    Styles,
+    content_width,
+    label,
+    make_document,
+    make_styles,
+    para,
+)
+from equitydesk.formats.roster_rows import DirectoryRow
+
+# Relative column widths; contact columns appear only in the internal version.
+_PUBLIC_COLUMNS = (
+    ("Name", 1.7),
+    ("Role", 0.85),
+    ("Stakeholder group", 1.1),
+    ("School or organization", 1.35),
+    ("Languages", 1.45),
+)
+_CONTACT_COLUMNS = (("Email", 1.9), ("Phone", 1.25))
+
+
+def long_date(day: dt.date) -> str:
+    """ "March 5, 2025": spelled out so nobody misreads 03/05 as the 3rd of May."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def write_roster_directory(
+    target: Path,
+    rows: Sequence[DirectoryRow],
+    *,
+    committee_name: str,
+    generated_on: dt.date,
+    include_contact: bool = True,
+) -> list[str]:
+    """Write the directory PDF all or nothing; return warnings about names that cannot be printed in full.
+
+    `include_contact=False` is the public version: no email, no phone, nothing private. Everyone is listed by the
+    name they go by (preferred name when there is one, never beside their given name), sorted by family name.
+    Raises ExportError when the file cannot be saved; an existing file is then left as it was.
+    """
+    register_fonts()
+    styles = make_styles(9 if include_contact else 9.5)
+    columns = _PUBLIC_COLUMNS + (_CONTACT_COLUMNS if include_contact else ())
+    pagesize = landscape(letter) if include_contact else letter
+    ordered = sorted(rows, key=lambda row: row.sort_key)
+
+    version = "Member directory" if include_contact else "Member directory (public)"
+    warnings = _unprintable_warnings(ordered, include_contact)
+    with atomic_write(target) as temp:
+        doc, decorate = make_document(
+            temp,
+            title=f"{committee_name} — {version}",
+            subject=f"{version}, {long_date(generated_on)}",
+            pagesize=pagesize,
+            header_lines=(committee_name, f"{version} · {long_date(generated_on)}"),
+            styles=styles,
+        )
+        story: list[Flowable] = [
+            para(committee_name, styles.title),
+            para(f"{version} · {long_date(generated_on)} · {_count(len(ordered))}", styles.subtitle),
+        ]
+        if not include_contact:
+            story.append(
+                para("Contact details are left out of this version; ask the chair to reach a member.", styles.note)
+            )
+            story.append(Spacer(1, 6))
+        if ordered:
+            story.append(_table(ordered, columns, content_width(doc), styles, include_contact))
+        else:
+            story.append(para("This committee has no members to list yet.", styles.body))
+        if include_contact:
+            story.append(para("Internal: contains private contact details. Do not post or forward.", styles.note))
+        doc.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=PageCountCanvas)
+    return warnings
+
+
+def _table(
+    rows: Sequence[DirectoryRow],
+    columns: tuple[tuple[str, float], ...],
+    width: float,
+    styles: Styles,
+    include_contact: bool,
+) -> LongTable:
+    total = sum(share for _, share in columns)
+    widths = [width * share / total for _, share in columns]
+    data: list[list[Paragraph]] = [[label(title, styles.header_cell) for title, _ in columns]]
+    for row in rows:
+        cells = [
+            para(row.listed_name, styles.cell_bold),
+            para(row.role, styles.cell),
+            para(row.stakeholder_group, styles.cell),
+            para(row.school_or_organization, styles.cell),
+            para(_languages(row), styles.cell),
+        ]
+        if include_contact:
+            cells += [para(row.email, styles.cell), para(row.phone, styles.cell)]
+        data.append(cells)
+    table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    commands: list[tuple[object, ...]] = [
+        # Cell styles default to Helvetica even when every cell is a Paragraph; left alone it lands in the PDF.
+        ("FONT", (0, 0), (-1, -1), FAMILY, styles.cell.fontSize),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.9, INK),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    commands += [("BACKGROUND", (0, i), (-1, i), STRIPE_FILL) for i in range(2, len(data), 2)]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _languages(row: DirectoryRow) -> str:
+    parts = []
+    if row.languages:
+        parts.append(row.languages.strip())
+    if row.interpreter_language:
+        parts.append(f"Interpreter: {row.interpreter_language.strip()}")
+    return "\n".join(parts)
+
+
+def _count(n: int) -> str:
+    return f"{n} member" if n == 1 else f"{n} members"
+
+
+def _unprintable_warnings(rows: Sequence[DirectoryRow], include_contact: bool) -> list[str]:
+    warnings = []
+    for row in rows:
+        texts = [row.listed_name, row.role, row.stakeholder_group, row.school_or_organization, _languages(row)]
+        if include_contact:
+            texts += [row.email, row.phone]
+        missing = missing_characters(texts)
+        if missing:
+            warnings.append(
+                f"Some characters for “{row.display_name}” ({script_names(missing)}) have no font on this "
+                "computer and print as empty boxes in the directory."
+            )
+    return warnings
