@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
@@ -76,32 +77,49 @@ def write_roster_xlsx(
     when = (exported_at or dt.datetime.now()).replace(microsecond=0, tzinfo=None)
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(ROSTER_SHEET)
-    prepare_table(sheet, COLUMNS, table)
-    sheet.append(header_cells(sheet, COLUMNS))
-    for number, values in enumerate(table, start=2):
-        sheet.append(
-            [
-                value_cell(sheet, value, warnings, where=f"row {number}, column “{COLUMNS[index]}”")
-                for index, value in enumerate(values)
-            ]
-        )
+    try:
+        sheet = workbook.create_sheet(ROSTER_SHEET)
+        prepare_table(sheet, COLUMNS, table)
+        sheet.append(header_cells(sheet, COLUMNS))
+        for number, values in enumerate(table, start=2):
+            sheet.append(
+                [
+                    value_cell(sheet, value, warnings, where=f"row {number}, column “{COLUMNS[index]}”")
+                    for index, value in enumerate(values)
+                ]
+            )
 
-    about = workbook.create_sheet(ABOUT_SHEET)
-    about.column_dimensions["A"].width = 16
-    about.column_dimensions["B"].width = 60
-    for label, value in (
-        ("Committee", committee_name),
-        ("Exported at", when),
-        ("Memberships", len(rows)),
-        ("Exported by", "EquityDesk"),
-    ):
-        label_cell = text_cell(about, label)
-        label_cell.font = Font(bold=True)
-        about.append([label_cell, value_cell(about, value, warnings, where="the About sheet")])
+        about = workbook.create_sheet(ABOUT_SHEET)
+        about.column_dimensions["A"].width = 16
+        about.column_dimensions["B"].width = 60
+        for label, value in (
+            ("Committee", committee_name),
+            ("Exported at", when),
+            ("Memberships", len(rows)),
+            ("Exported by", "EquityDesk"),
+        ):
+            label_cell = text_cell(about, label)
+            label_cell.font = Font(bold=True)
+            about.append([label_cell, value_cell(about, value, warnings, where="the About sheet")])
 
-    workbook.properties.title = clean_text(f"{committee_name} roster")[:255]
-    workbook.properties.creator = "EquityDesk"
-    with atomic_write(target) as temp:
-        workbook.save(temp)
+        workbook.properties.title = clean_text(f"{committee_name} roster")[:255]
+        workbook.properties.creator = "EquityDesk"
+        with atomic_write(target) as temp:
+            workbook.save(temp)
+    except BaseException:
+        _discard(workbook)
+        raise
+
     return warnings
+
+
+def _discard(workbook: Workbook) -> None:
+    """Close an abandoned write-only workbook so its half-written temporary files go now, not at exit."""
+    for sheet in workbook.worksheets:
+        with contextlib.suppress(Exception):
+            if not sheet.closed:
+                sheet.close()
+        writer = getattr(sheet, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.cleanup()
