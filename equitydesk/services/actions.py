@@ -97,7 +97,8 @@ class ActionItemService(EntityService[ActionItem]):
             )
 
     def validate(self, session: Session, obj: ActionItem) -> None:
-        if obj.completed_on and obj.status not in (ActionStatus.DONE, None):
+        # A new item given no status is open: the column default is only applied when the row is inserted.
+        if obj.completed_on and (obj.status or ActionStatus.OPEN) != ActionStatus.DONE:
             raise DomainError("Only a done action item has a completion date.", field="completed_on")
 
     def updates(self, action_item_id: int) -> list[ActionUpdate]:
