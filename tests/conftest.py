@@ -17,10 +17,10 @@ TODAY = date(2025, 11, 12)
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point EQUITYDESK_DATA_DIR at a temporary folder so no test touches the real default database."""
-    folder = tmp_path / "equitydesk-data"
-    folder.mkdir()
+    # Outside tmp_path: tests that list their tmp_path expect to find only their own files there.
+    folder = tmp_path_factory.mktemp("equitydesk-data")
     monkeypatch.setenv("EQUITYDESK_DATA_DIR", str(folder))
     return folder
 
