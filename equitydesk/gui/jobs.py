@@ -1,0 +1,201 @@
+"""Background work for the GUI: one call runs a function off the GUI thread with progress, cancel and callbacks."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[..., None]  # progress(done, total=None, text=None)
+IsCancelled = Callable[[], bool]
+JobFn = Callable[[Progress, IsCancelled], Any]
+
+POOL_NAME = "equitydesk-jobs"
+PROGRESS_INTERVAL_S = 0.05  # a job reporting every row would flood the event queue; the eye needs ~20 updates/s
+SHOW_PROGRESS_AFTER_MS = 400  # quick jobs finish before a dialog would flash up
+
+
+class JobCancelled(Exception):
+    """Raised by a job function that stopped because `is_cancelled()` said so; it has undone its own work."""
+
+
+def job_pool() -> QThreadPool:
+    """The one lane for jobs: a single thread, so two jobs never write to the database at the same time."""
+    app = QCoreApplication.instance()
+    assert app is not None, "run_job needs a QApplication"
+    pool = app.findChild(QThreadPool, POOL_NAME)
+    if pool is None:
+        pool = QThreadPool(app)
+        pool.setObjectName(POOL_NAME)
+        pool.setMaxThreadCount(1)
+    return pool
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; signals emitted from the worker thread reach its slots queued, on the GUI thread."""
+
+    progressed = Signal(int, int, str)  # done, total (-1: unknown), text
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+
+class _Worker(QRunnable):
+    def __init__(self, fn: JobFn, relay: _Relay, cancel: threading.Event) -> None:
+        super().__init__()
+        self.fn, self.relay, self.cancel = fn, relay, cancel
+        self._last = 0.0
+
+    def progress(self, done: int, total: int | None = None, text: str | None = None) -> None:
+        now = time.monotonic()
+        if now - self._last < PROGRESS_INTERVAL_S and (total is None or done < total):
+            return
+        self._last = now
+        self.relay.progressed.emit(int(done), -1 if total is None else int(total), text or "")
+
+    def run(self) -> None:
+        try:
+            try:
+                result = self.fn(self.progress, self.cancel.is_set)
+            except JobCancelled:
+                self.relay.cancelled.emit()
+            except Exception as exc:  # every failure reaches on_failure; a worker must never die silently
+                self.relay.failed.emit(exc)
+            else:
+                self.relay.succeeded.emit(result)
+        except RuntimeError:
+            # The window that started the job was closed, taking the relay with it: nobody is left to tell.
+            log.warning("Job finished after its window closed:\n%s", traceback.format_exc())
+
+
+class Job(QObject):
+    """A running job: the only owner of its progress dialog. Keep it to cancel or to wait in tests."""
+
+    finished = Signal()  # after the callback, whatever the outcome
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        fn: JobFn,
+        on_success: Callable[[Any], None] | None,
+        on_failure: Callable[[BaseException], None] | None,
+        on_cancelled: Callable[[], None] | None,
+        *,
+        show_progress: bool,
+    ) -> None:
+        # Without a parent the application owns the job, so it lives until its callback ran.
+        super().__init__(parent if parent is not None else QCoreApplication.instance())
+        self.title = title
+        self.on_success, self.on_failure, self.on_cancelled = on_success, on_failure, on_cancelled
+        self.state = "running"  # running, succeeded, failed, cancelled
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self._cancel = threading.Event()
+        self._relay = _Relay(self)
+        self._relay.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self._relay.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
+        self._relay.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        self._relay.cancelled.connect(self._on_cancelled, Qt.ConnectionType.QueuedConnection)
+        self.dialog: QProgressDialog | None = None
+        if show_progress:
+            self.dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+            self.dialog.setWindowTitle(title)
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setAutoClose(False)
+            self.dialog.setAutoReset(False)
+            self.dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+            self.dialog.canceled.connect(self.cancel)
+            # QProgressDialog shows itself after minimumDuration only when its value changes; a job that
+            # reports nothing for a while still deserves the dialog and its Cancel button.
+            QTimer.singleShot(SHOW_PROGRESS_AFTER_MS, self, self._show_if_running)
+        self._worker = _Worker(fn, self._relay, self._cancel)
+        self._worker.setAutoDelete(False)  # Python keeps it alive through self._worker
+
+    def start(self) -> Job:
+        job_pool().start(self._worker)
+        return self
+
+    @property
+    def running(self) -> bool:
+        return self.state == "running"
+
+    def cancel(self) -> None:
+        """Ask the job to stop; it is cancelled once its function notices and raises JobCancelled."""
+        self._cancel.set()
+        if self.dialog is not None:
+            self.dialog.setLabelText(f"{self.title}\nStopping…")
+            self.dialog.setCancelButton(None)  # type: ignore[arg-type]
+
+    def is_cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+    @Slot()
+    def _show_if_running(self) -> None:
+        if self.running and self.dialog is not None:
+            self.dialog.show()
+
+    @Slot(int, int, str)
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        if self.dialog is None or not self.running:
+            return
+        if total >= 0:
+            self.dialog.setMaximum(max(total, 1))
+            self.dialog.setValue(min(done, max(total, 1)))
+        if text:
+            self.dialog.setLabelText(text)
+
+    @Slot(object)
+    def _on_succeeded(self, result: Any) -> None:
+        self.result = result
+        self._finish("succeeded", self.on_success, result)
+
+    @Slot(object)
+    def _on_failed(self, error: BaseException) -> None:
+        self.error = error
+        self._finish("failed", self.on_failure, error)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._finish("cancelled", self.on_cancelled)
+
+    def _finish(self, state: str, callback: Callable[..., None] | None, *args: Any) -> None:
+        self.state = state
+        if self.dialog is not None:
+            self.dialog.reset()  # stops the dialog's own show timer too
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+        try:
+            if callback is not None:
+                callback(*args)
+        finally:
+            self.finished.emit()
+            self.deleteLater()
+
+
+def run_job(
+    parent: QWidget | None,
+    title: str,
+    fn: JobFn,
+    on_success: Callable[[Any], None] | None = None,
+    on_failure: Callable[[BaseException], None] | None = None,
+    *,
+    on_cancelled: Callable[[], None] | None = None,
+    show_progress: bool = True,
+) -> Job:
+    """Run `fn(progress, is_cancelled)` on the job thread; exactly one callback then runs on the GUI thread.
+
+    `progress(done, total=None, text=None)` may be called as often as the job likes (it is throttled).
+    The job checks `is_cancelled()` and raises JobCancelled to stop; a job that finishes anyway succeeds.
+    A progress dialog with Cancel appears when the job takes longer than SHOW_PROGRESS_AFTER_MS.
+    """
+    return Job(parent, title, fn, on_success, on_failure, on_cancelled, show_progress=show_progress).start()
