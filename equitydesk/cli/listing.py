@@ -1,0 +1,168 @@
+"""`equitydesk list KIND`: committees, people, meetings, action items or plans, as a table or as JSON for scripts."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from equitydesk.cli.base import EXIT_OK, Command, CommandContext, cell_text, dump_json, format_table
+from equitydesk.services.crud import EntityService, ListQuery
+from equitydesk.services.registry import Services
+
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One kind of record: stored fields as they are (for scripts), names joined in by the service, the table."""
+
+    service: Callable[[Services], EntityService[Any]]
+    fields: tuple[str, ...]
+    joined: tuple[str, ...]
+    sort: str
+    table: tuple[tuple[str, str], ...]
+
+
+KINDS: dict[str, Listing] = {
+    "committees": Listing(
+        service=lambda s: s.committees,
+        fields=("name", "purpose", "quorum_kind", "quorum_value", "archived"),
+        joined=("members",),
+        sort="name",
+        table=(("id", "ID"), ("name", "Committee"), ("members", "Members"), ("purpose", "Purpose")),
+    ),
+    "people": Listing(
+        service=lambda s: s.people,
+        fields=(
+            "given_name",
+            "family_name",
+            "preferred_name",
+            "pronouns",
+            "email",
+            "phone",
+            "organization",
+            "languages",
+            "interpreter_language",
+            "archived",
+        ),
+        joined=("committees",),
+        sort="name",
+        table=(
+            ("id", "ID"),
+            ("name", "Name"),
+            ("email", "E-mail"),
+            ("organization", "School / organization"),
+            ("interpreter_language", "Interpreter"),
+            ("committees", "Committees"),
+        ),
+    ),
+    "meetings": Listing(
+        service=lambda s: s.meetings,
+        fields=("committee_id", "title", "starts_at", "ends_at", "location", "status", "minutes_status"),
+        joined=("committee", "agenda_items", "attended"),
+        sort="starts_at",
+        table=(
+            ("id", "ID"),
+            ("starts_at", "Date"),
+            ("title", "Meeting"),
+            ("committee", "Committee"),
+            ("status", "Status"),
+            ("minutes_status", "Minutes"),
+        ),
+    ),
+    "actions": Listing(
+        service=lambda s: s.actions,
+        fields=(
+            "committee_id",
+            "title",
+            "owner_person_id",
+            "owner_text",
+            "due_on",
+            "status",
+            "priority",
+            "completed_on",
+            "meeting_id",
+            "strategy_id",
+            "goal_id",
+        ),
+        joined=("committee", "owner"),
+        sort="due_on",
+        table=(
+            ("id", "ID"),
+            ("title", "Action"),
+            ("owner", "Owner"),
+            ("due_on", "Due"),
+            ("status", "Status"),
+            ("priority", "Priority"),
+        ),
+    ),
+    "plans": Listing(
+        service=lambda s: s.plans,
+        fields=("name", "kind", "committee_id", "period_start", "period_end", "archived"),
+        joined=("strategies",),
+        sort="name",
+        table=(
+            ("id", "ID"),
+            ("name", "Plan"),
+            ("kind", "Kind"),
+            ("period_start", "From"),
+            ("period_end", "To"),
+            ("strategies", "Strategies"),
+        ),
+    ),
+}
+
+
+class ListCommand(Command):
+    name = "list"
+    help = "list committees, people, meetings, action items or plans"
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("kind", choices=list(KINDS), help="what to list")
+        parser.add_argument("--json", action="store_true", help="print a JSON array of objects, for scripts")
+        parser.add_argument("--all", action="store_true", help="include archived records")
+
+    def run(self, args: argparse.Namespace, ctx: CommandContext) -> int:
+        spec = KINDS[args.kind]
+        service = spec.service(ctx.services())
+        records, shown = collect(service, spec, include_archived=args.all)
+        if args.json:
+            ctx.echo(dump_json(records))
+        elif not records:
+            ctx.echo(f"No {args.kind}.")
+        else:
+            headers = [header for _key, header in spec.table]
+            rows = [[cell_text(row.get(key)) for key, _h in spec.table] for row in shown]
+            ctx.echo(format_table(headers, rows, right=[0]))
+            ctx.echo(f"{len(records)} {args.kind}")
+        return EXIT_OK
+
+
+def collect(
+    service: EntityService[Any], spec: Listing, *, include_archived: bool
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Records for JSON, and the same rows with every display column for the table, in display order."""
+    ids = service.list_ids(ListQuery(sort=spec.sort, include_archived=include_archived))
+    table = service.table
+    records: list[dict[str, Any]] = []
+    shown: list[dict[str, Any]] = []
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        display = service.fetch_rows(chunk)
+        with service.ctx.sessions() as session:
+            stmt = select(table).where(table.id.in_(chunk))  # type: ignore[attr-defined]
+            loaded: list[Any] = list(session.scalars(stmt))
+        objects = {obj.id: obj for obj in loaded}
+        for entity_id in chunk:
+            obj = objects.get(entity_id)
+            if obj is None:  # deleted between the two reads
+                continue
+            record = {"id": entity_id, **{f: getattr(obj, f) for f in spec.fields}}
+            record.update({j: display.get(entity_id, {}).get(j) for j in spec.joined})
+            records.append(record)
+            shown.append({**display.get(entity_id, {}), **record})
+    return records, shown

@@ -1,0 +1,21 @@
+"""Every command of `equitydesk`, in the order `--help` lists them. A new command is a Command subclass added here."""
+
+from __future__ import annotations
+
+from equitydesk.cli.base import Command
+from equitydesk.cli.database import CheckCommand, DemoCommand, InitCommand, StatsCommand
+from equitydesk.cli.listing import ListCommand
+
+COMMANDS: list[Command] = [
+    InitCommand(),
+    DemoCommand(),
+    StatsCommand(),
+    ListCommand(),
+    CheckCommand(),
+]
+
+# Help lines of command groups: a command named "report roster" lives under the group "report".
+GROUPS: dict[str, str] = {
+    "export": "write records to a spreadsheet or another file",
+    "report": "make a printable report",
+}
