@@ -1,0 +1,1 @@
+"""Dialogs that edit one record through a service, built on compiled Designer forms."""

@@ -1,0 +1,309 @@
+"""The main window: navigation between pages, the File menu, and which database is open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from equitydesk import __version__
+from equitydesk.gui.actions import ActionId, ActionRegistry
+from equitydesk.gui.display import plural
+from equitydesk.gui.pages.actions_page import ActionsPage
+from equitydesk.gui.pages.list_page import ListPage
+from equitydesk.gui.pages.meetings_page import MeetingsPage
+from equitydesk.gui.pages.roadmap_page import RoadmapPage
+from equitydesk.gui.pages.roster_page import RosterPage
+from equitydesk.gui.settings import add_recent_file, app_settings, clear_recent_files, recent_files
+
+if TYPE_CHECKING:
+    from equitydesk.db.engine import Database
+    from equitydesk.services.registry import Services
+
+DB_FILTER = "EquityDesk databases (*.sqlite *.db *.sqlite3);;All files (*)"
+NAV_WIDTH = 168
+
+
+class MainWindow(QMainWindow):
+    """Holds the open Database and its Services; pages get new services whenever another database is opened."""
+
+    database_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.db: Database | None = None
+        self.services: Services | None = None
+        self.actions = ActionRegistry(self)
+        self.pages: list[ListPage] = []
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setSpacing(2)
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { background: palette(window); padding-top: 10px; outline: 0; }"
+            "QListWidget#navigation::item { padding: 8px 6px; border-radius: 4px; }"
+            "QListWidget#navigation::item:selected"
+            " { background: palette(highlight); color: palette(highlighted-text); }"
+        )
+        self.stack = QStackedWidget()
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        for page_class in (RosterPage, MeetingsPage, ActionsPage, RoadmapPage):
+            self.add_page(page_class(self.actions))
+        self._build_menus()
+        self.db_label = QLabel("No database open")
+        self.counts_label = QLabel()
+        self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.nav.setCurrentRow(0)
+        self._update_title()
+        self._restore_settings()
+
+    # --- pages -----------------------------------------------------------------------------------------------
+
+    def add_page(self, page: ListPage) -> None:
+        """Add a page after the others: a navigation entry, its Go action (Ctrl+number), its services."""
+        index = len(self.pages)
+        self.pages.append(page)
+        self.stack.addWidget(page)
+        action = self.actions[page.nav_action]
+        item = QListWidgetItem(action.icon(), page.title)
+        item.setToolTip(f"{action.statusTip()} ({action.shortcut().toString()})")
+        self.nav.addItem(item)
+        self.actions.connect(page.nav_action, lambda: self.show_page(index))
+        self.addAction(action)
+        page.changed.connect(self._update_counts)
+        if self.services is not None:
+            page.set_services(self.services)
+
+    def show_page(self, page: int | type[ListPage]) -> ListPage:
+        index = page if isinstance(page, int) else next(i for i, p in enumerate(self.pages) if isinstance(p, page))
+        self.nav.setCurrentRow(index)
+        return self.pages[index]
+
+    @property
+    def current_page(self) -> ListPage:
+        return self.pages[self.stack.currentIndex()]
+
+    def page(self, page_class: type[ListPage]) -> ListPage:
+        return next(p for p in self.pages if isinstance(p, page_class))
+
+    # --- menus -----------------------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        a.connect(ActionId.NEW_DATABASE, self.choose_new_database)
+        a.connect(ActionId.OPEN_DATABASE, self.choose_database)
+        a.connect(ActionId.CLEAR_RECENT, self._clear_recent)
+        a.connect(ActionId.QUIT, self.close)
+        a.connect(ActionId.FIND, lambda: self.current_page.focus_search())
+        a.connect(ActionId.REFRESH, self.refresh)
+        a.connect(ActionId.ABOUT, self._about)
+
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(a[ActionId.NEW_DATABASE])
+        file_menu.addAction(a[ActionId.OPEN_DATABASE])
+        self.recent_menu = QMenu("Open &recent", self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.QUIT])
+        self.file_menu = file_menu
+
+        go_menu = self.menuBar().addMenu("&Go")
+        for page in self.pages:
+            go_menu.addAction(a[page.nav_action])
+        go_menu.addSeparator()
+        go_menu.addAction(a[ActionId.FIND])
+        go_menu.addAction(a[ActionId.REFRESH])
+
+        roster_menu = self.menuBar().addMenu("&Roster")
+        for action_id in (ActionId.ADD_PERSON, ActionId.EDIT_PERSON, ActionId.ARCHIVE_PERSON):
+            roster_menu.addAction(a[action_id])
+        roster_menu.addSeparator()
+        for action_id in (ActionId.ADD_MEMBERSHIP, ActionId.EDIT_MEMBERSHIP, ActionId.REMOVE_MEMBERSHIP):
+            roster_menu.addAction(a[action_id])
+
+        self.menuBar().addMenu("&Help").addAction(a[ActionId.ABOUT])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = recent_files()  # prunes files that have gone
+        for number, path in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{number}  {path.name}   ({path.parent})")
+            action.setToolTip(str(path))
+            action.setData(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not files:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.actions[ActionId.CLEAR_RECENT])
+        self.actions.enable(bool(files), ActionId.CLEAR_RECENT)
+
+    def _clear_recent(self) -> None:
+        clear_recent_files()
+
+    # --- the database ----------------------------------------------------------------------------------------
+
+    def set_database(self, db: Database | None) -> None:
+        """Show this database in every page; the one shown before is closed."""
+        from equitydesk.services.registry import services_for  # late: the window shows before SQLAlchemy loads
+
+        old = self.db
+        self.db = db
+        self.services = services_for(db) if db is not None else None
+        for page in self.pages:
+            page.set_services(self.services)
+        if old is not None and old is not db:
+            old.dispose()
+        if db is not None and db.path is not None:
+            add_recent_file(db.path)
+        self._update_title()
+        self._update_counts()
+        self.database_changed.emit()
+
+    def open_path(self, target: str | Path, *, create: bool = False) -> bool:
+        """Open a database file (or URL); on failure say why in plain words and keep the current one."""
+        from equitydesk.db.engine import DatabaseError, open_database
+
+        try:
+            db = open_database(target, create=create)
+        except DatabaseError as error:
+            QMessageBox.warning(self, "Cannot open this database", str(error))
+            return False
+        self.set_database(db)
+        return True
+
+    def choose_database(self) -> bool:
+        path, _filter = QFileDialog.getOpenFileName(self, "Open database", self._start_folder(), DB_FILTER)
+        return bool(path) and self.open_path(path)
+
+    def choose_new_database(self) -> bool:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            "New database",
+            str(Path(self._start_folder()) / "committee.sqlite"),
+            DB_FILTER,
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not path:
+            return False
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(".sqlite")
+        if target.exists():
+            # A new database never replaces a file: that file may be someone's only copy of their work.
+            QMessageBox.warning(
+                self,
+                "File already exists",
+                f"{target} already exists. Choose another name for the new database, or use Open… to open it.",
+            )
+            return False
+        return self.open_path(target, create=True)
+
+    def _start_folder(self) -> str:
+        if self.db is not None and self.db.path is not None:
+            return str(self.db.path.parent)
+        from equitydesk.paths import data_dir
+
+        folder = data_dir()
+        return str(folder if folder.exists() else Path.home())
+
+    def refresh(self) -> None:
+        for page in self.pages:
+            if page.services is not None:
+                page.refresh()
+        self._update_counts()
+
+    # --- what the window says --------------------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        name = self.db.path.name if self.db is not None and self.db.path is not None else None
+        self.setWindowTitle(f"{name} — EquityDesk" if name else "EquityDesk")
+
+    def _update_counts(self) -> None:
+        if self.services is None or self.db is None:
+            self.db_label.setText("No database open")
+            self.counts_label.setText("")
+            return
+        from equitydesk.services.crud import ListQuery
+
+        s = self.services
+        parts = [
+            plural(s.people.count(), "person", "people"),
+            plural(s.committees.count(), "committee"),
+            plural(s.meetings.count(), "meeting"),
+            plural(s.actions.count(ListQuery(filters={"open": True})), "open action item"),
+        ]
+        self.db_label.setText(f"Database: {self.db.label}")
+        self.db_label.setToolTip(self.db.label)
+        self.counts_label.setText("  ·  ".join(parts) + "  ")
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About EquityDesk",
+            f"<b>EquityDesk {__version__}</b><p>Rosters, meetings, action items and roadmap tracking for "
+            "school-district equity committees. Everything stays in one file on this computer.</p>",
+        )
+
+    # --- remembering the window ------------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("mainWindow/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = settings.value("mainWindow/state")
+        if state is not None:
+            self.restoreState(state)
+        page = settings.value("mainWindow/page", 0)
+        try:
+            self.nav.setCurrentRow(min(max(int(page), 0), len(self.pages) - 1))
+        except (TypeError, ValueError):
+            self.nav.setCurrentRow(0)
+
+    def save_settings(self) -> None:
+        settings = app_settings()
+        settings.setValue("mainWindow/geometry", self.saveGeometry())
+        settings.setValue("mainWindow/state", self.saveState())
+        settings.setValue("mainWindow/page", self.stack.currentIndex())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        if self.db is not None:
+            for page in self.pages:
+                page.set_services(None)
+            self.db.dispose()
+            self.db = None
+            self.services = None
+        event.accept()
+        super().closeEvent(event)

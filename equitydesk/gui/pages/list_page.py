@@ -1,0 +1,282 @@
+"""The shape every list page shares: a title and count, a search box and filters, a lazily paged table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from equitydesk.gui.actions import ActionId, ActionRegistry
+from equitydesk.gui.display import plural
+from equitydesk.gui.models.lazy_table_model import LazyTableModel
+from equitydesk.gui.settings import app_settings
+from equitydesk.gui.widgets.search_field import SearchField
+
+if TYPE_CHECKING:
+    from equitydesk.services.crud import EntityService
+    from equitydesk.services.registry import Services
+
+DEFAULT_WIDTH = 130
+HEADER_PADDING = 34  # room for the sort arrow and the section's margins, so no header label is cut
+
+
+class ListPage(QWidget):
+    """Subclasses set the class attributes and may override the build_* and on_* hooks."""
+
+    title: ClassVar[str] = ""
+    service_name: ClassVar[str] = ""  # the attribute of Services this page lists
+    noun: ClassVar[tuple[str, str]] = ("row", "rows")
+    columns: ClassVar[Sequence[str] | None] = None
+    column_widths: ClassVar[dict[str, int]] = {}
+    stretch_column: ClassVar[str | None] = None  # takes the width left over; None: the last column does
+    hidden_columns: ClassVar[tuple[str, ...]] = ()  # hidden until the user shows them (header's context menu)
+    default_sort: ClassVar[str | None] = None
+    default_descending: ClassVar[bool] = False
+    search_placeholder: ClassVar[str] = "Search…"
+    empty_text: ClassVar[str] = "Nothing here yet."
+    nav_action: ClassVar[ActionId]
+
+    changed = Signal()  # something was written: the window refreshes what depends on it (status bar counts)
+
+    def __init__(self, actions: ActionRegistry | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(type(self).__name__)
+        self.actions = actions if actions is not None else ActionRegistry(self)
+        self.services: Services | None = None
+
+        self.model = LazyTableModel(columns=self.columns, parent=self)
+        self.model.set_sort_key(self.default_sort, descending=self.default_descending)
+        self.model.count_changed.connect(self._show_count)
+
+        self.title_label = QLabel(self.title)
+        font = QFont(self.title_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.count_label.setStyleSheet("color: palette(placeholder-text);")
+        self.search = SearchField(self.search_placeholder)
+        self.search.search_changed.connect(self.model.set_text_filter)
+        self.search.returnPressed.connect(self.search.flush)
+        self.table = self._make_table()
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setObjectName("emptyLabel")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: palette(placeholder-text); font-size: 11pt; padding: 24px;")
+        self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.table.viewport().installEventFilter(self)
+
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title_label)
+        title_row.addSpacing(12)
+        title_row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        title_row.addStretch(1)
+        self.build_buttons(title_row)
+        filter_row = QHBoxLayout()
+        self.search.setMinimumWidth(160)
+        self.search.setMaximumWidth(340)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        filter_row.addWidget(self.search, 3)
+        self.build_filters(filter_row)
+        filter_row.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(title_row)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.build_body(self.table), 1)
+        self._show_count(0)
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setAlternatingRowColors(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vertical = table.verticalHeader()
+        vertical.hide()
+        # Fixed row heights: with rows sized to contents the view would read every row of a 100k-row table.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(table.fontMetrics().height() + 12)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        table.setSortingEnabled(True)
+        table.activated.connect(self._activated)
+        table.selectionModel().selectionChanged.connect(lambda *_: self.on_selection_changed())
+        return table
+
+    # --- hooks -----------------------------------------------------------------------------------------------
+
+    def build_buttons(self, row: QHBoxLayout) -> None:
+        """Add the page's command buttons to the title row."""
+
+    def build_filters(self, row: QHBoxLayout) -> None:
+        """Add filter widgets after the search box."""
+
+    def build_body(self, table: QTableView) -> QWidget:
+        """The widget under the filters: the table alone, or the table with a detail panel."""
+        return table
+
+    def on_services_changed(self, services: Services | None) -> None:
+        """Reload what depends on the database (filter choices)."""
+
+    def on_selection_changed(self) -> None:
+        """The selected row changed."""
+
+    def activate(self, entity_id: int) -> None:
+        """A row was double-clicked or Enter was pressed on it."""
+
+    # --- the database ----------------------------------------------------------------------------------------
+
+    def service(self) -> EntityService[Any] | None:
+        return getattr(self.services, self.service_name) if self.services is not None else None
+
+    def set_services(self, services: Services | None) -> None:
+        """Show another database: the search and filters stay, the rows and choices are read again."""
+        self.services = services
+        self.on_services_changed(services)
+        self.model.set_service(self.service())
+        self._sync_sort_indicator()
+        self._apply_widths()
+        self.on_selection_changed()
+
+    def refresh(self, *, select_id: int | None = None) -> None:
+        """Read the rows again, keeping (or moving to) the selected record."""
+        keep = select_id if select_id is not None else self.selected_id()
+        self.model.refresh()
+        if keep is not None:
+            self.select_id(keep)
+        self.on_selection_changed()
+
+    # --- selection -------------------------------------------------------------------------------------------
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.id_at(rows[0].row()) if rows else None
+
+    def select_id(self, entity_id: int) -> bool:
+        row = self.model.row_of(entity_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        return True
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _activated(self, index: QModelIndex) -> None:
+        entity_id = self.model.id_at(index.row())
+        if entity_id is not None:
+            self.activate(entity_id)
+
+    # --- looks -----------------------------------------------------------------------------------------------
+
+    def _show_count(self, count: int) -> None:
+        singular, plural_form = self.noun
+        self.count_label.setText(plural(count, singular, plural_form))
+        if count:
+            self.empty_label.hide()
+            return
+        if self.services is None:
+            text = "No database is open. Use File › Open… or File › New database…"
+        elif self.model.query().text or self._narrowed():
+            text = f"No {plural_form} match the search and filters."
+        else:
+            text = self.empty_text
+        self.empty_label.setText(text)
+        self.empty_label.setGeometry(self.table.viewport().rect())
+        self.empty_label.show()
+
+    def _narrowed(self) -> bool:
+        """Whether filters hide rows (pages whose default filter hides some, like open items only, say so)."""
+        return bool(self.model.filters)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.empty_label.setGeometry(self.table.viewport().rect())
+        return super().eventFilter(watched, event)
+
+    def _sync_sort_indicator(self) -> None:
+        column = self.model.column_of(self.model.sort_key) if self.model.sort_key else -1
+        order = Qt.SortOrder.DescendingOrder if self.default_descending else Qt.SortOrder.AscendingOrder
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)  # the model is already sorted this way; do not query twice
+        header.setSortIndicator(column, order)
+        header.blockSignals(False)
+
+    def _apply_widths(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(self.stretch_column is None)
+        metrics = header.fontMetrics()
+        hidden = self._hidden_keys()
+        for column, key in enumerate(self.model.keys):
+            header.setSectionHidden(column, key in hidden)
+            if key == self.stretch_column:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            label = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            wanted = self.column_widths.get(key, DEFAULT_WIDTH)
+            header.resizeSection(column, max(wanted, metrics.horizontalAdvance(label) + HEADER_PADDING))
+
+    # --- which columns show ----------------------------------------------------------------------------------
+
+    def _settings_key(self) -> str:
+        return f"pages/{type(self).__name__}/hiddenColumns"
+
+    def _hidden_keys(self) -> set[str]:
+        stored = app_settings().value(self._settings_key())
+        if stored is None:
+            return set(self.hidden_columns)
+        return {stored} if isinstance(stored, str) else set(stored)
+
+    def set_column_visible(self, key: str, visible: bool) -> None:
+        column = self.model.column_of(key)
+        if column < 0:
+            return
+        hidden = self._hidden_keys()
+        hidden = hidden - {key} if visible else hidden | {key}
+        app_settings().setValue(self._settings_key(), sorted(hidden) or "")
+        self.table.horizontalHeader().setSectionHidden(column, not visible)
+
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addSection("Show columns")
+        header = self.table.horizontalHeader()
+        shown = [c for c in range(self.model.columnCount()) if not header.isSectionHidden(c)]
+        for column, key in enumerate(self.model.keys):
+            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(column in shown)
+            action.setEnabled(not (column in shown and len(shown) == 1))  # never hide the last column shown
+            action.toggled.connect(lambda on, k=key: self.set_column_visible(k, on))
+        menu.popup(header.mapToGlobal(pos))

@@ -1,0 +1,185 @@
+"""The committees of the person selected on the roster, with add, edit and remove."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from equitydesk.gui.actions import ActionId, ActionRegistry
+from equitydesk.gui.display import format_date, format_value
+from equitydesk.services.errors import DomainError
+
+if TYPE_CHECKING:
+    from equitydesk.gui.dialogs.membership_dialog import MembershipDialog
+    from equitydesk.services.registry import Services
+
+HEADERS = ("Committee", "Role", "Stakeholder group", "Voting", "Term", "Status")
+WIDTHS = (260, 120, 190, 70, 230)
+
+
+def term_text(start: Any, end: Any) -> str:
+    if start and end:
+        return f"{format_date(start)} – {format_date(end)}"
+    if start:
+        return f"from {format_date(start)}"
+    if end:
+        return f"until {format_date(end)}"
+    return "open-ended"
+
+
+class MembershipsPanel(QWidget):
+    """A person has few memberships, so a plain QTableWidget filled on each selection is enough here."""
+
+    changed = Signal()
+
+    def __init__(self, actions: ActionRegistry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actions = actions
+        self.services: Services | None = None
+        self.person_id: int | None = None
+        self.person_name = ""
+        self.dialog: MembershipDialog | None = None
+
+        self.heading = QLabel()
+        self.heading.setObjectName("membershipsHeading")
+        self.heading.setStyleSheet("font-weight: bold;")
+        # A long name must not widen the whole window: the heading gives way to the buttons.
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate(WIDTHS):
+            header.resizeSection(column, width)
+        self.table.itemSelectionChanged.connect(self._update_actions)
+        self.table.itemActivated.connect(lambda _item: self.edit_membership())
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.heading, 1)
+        for action_id, handler in (
+            (ActionId.ADD_MEMBERSHIP, self.add_membership),
+            (ActionId.EDIT_MEMBERSHIP, self.edit_membership),
+            (ActionId.REMOVE_MEMBERSHIP, self.remove_membership),
+        ):
+            actions.connect(action_id, handler)
+            button = QToolButton()
+            button.setDefaultAction(actions[action_id])
+            buttons.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        self.show_person(None)
+
+    def set_services(self, services: Services | None) -> None:
+        self.services = services
+        self.show_person(None)
+
+    def show_person(self, person_id: int | None, name: str = "") -> None:
+        self.person_id = person_id if self.services is not None else None
+        self.person_name = name
+        self.table.setRowCount(0)
+        if self.person_id is None:
+            self.heading.setText("Memberships — select a person to see their committees")
+        else:
+            self.heading.setText(f"Memberships of {name}" if name else "Memberships")
+            self._fill(self.services.people.memberships_of(self.person_id))  # type: ignore[union-attr]
+        self._update_actions()
+
+    def _fill(self, rows: list[dict[str, Any]]) -> None:
+        self.table.setRowCount(len(rows))
+        for row, entry in enumerate(rows):
+            m = entry["membership"]
+            cells = (
+                entry["committee"],
+                format_value(m.role),
+                format_value(m.stakeholder_group) or "Not recorded",
+                format_value(m.voting),
+                term_text(m.term_start, m.term_end),
+                format_value(m.status),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, m.id)
+                self.table.setItem(row, column, item)
+        if rows:
+            self.table.selectRow(0)
+
+    def selected_membership_id(self) -> int | None:
+        items = self.table.selectedItems()
+        return int(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+
+    def _update_actions(self) -> None:
+        self.actions.enable(self.person_id is not None, ActionId.ADD_MEMBERSHIP)
+        chosen = self.selected_membership_id() is not None
+        self.actions.enable(chosen, ActionId.EDIT_MEMBERSHIP, ActionId.REMOVE_MEMBERSHIP)
+
+    # --- commands --------------------------------------------------------------------------------------------
+
+    def add_membership(self) -> MembershipDialog | None:
+        return self._open_dialog(None)
+
+    def edit_membership(self) -> MembershipDialog | None:
+        membership_id = self.selected_membership_id()
+        return self._open_dialog(membership_id) if membership_id is not None else None
+
+    def _open_dialog(self, membership_id: int | None) -> MembershipDialog | None:
+        if self.services is None or self.person_id is None:
+            return None
+        from equitydesk.gui.dialogs.membership_dialog import MembershipDialog  # late: not needed at start-up
+
+        dialog = MembershipDialog(self.services, person_id=self.person_id, membership_id=membership_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _id: self._after_write())
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def remove_membership(self) -> None:
+        membership_id = self.selected_membership_id()
+        if self.services is None or membership_id is None:
+            return
+        row = self.table.currentRow()
+        committee = self.table.item(row, 0).text() if row >= 0 else "this committee"
+        answer = QMessageBox.question(
+            self,
+            "Remove membership",
+            f"Take this person off {committee}? Their attendance and the change log are kept.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.services.memberships.delete(membership_id)
+        except DomainError as error:
+            QMessageBox.warning(self, "Remove membership", error.message)
+        self._after_write()
+
+    def _after_write(self) -> None:
+        self.show_person(self.person_id, self.person_name)
+        self.changed.emit()

@@ -1,0 +1,19 @@
+"""The strategies of every plan with their lead and latest status; read-only until the roadmap editor arrives."""
+
+from __future__ import annotations
+
+from equitydesk.gui.actions import ActionId
+from equitydesk.gui.pages.list_page import ListPage
+
+
+class RoadmapPage(ListPage):
+    title = "Roadmap"
+    service_name = "strategies"
+    noun = ("strategy", "strategies")
+    columns = ("plan", "code", "title", "lead", "status", "goals")
+    column_widths = {"plan": 280, "code": 60, "lead": 240, "status": 95, "goals": 70}
+    stretch_column = "title"
+    default_sort = "plan"
+    search_placeholder = "Search strategy, code, plan, lead…"
+    empty_text = "No plans or strategies yet."
+    nav_action = ActionId.GO_ROADMAP
