@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -28,8 +29,25 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "t.sqlite"
+def db_path(request: pytest.FixtureRequest, tmp_path: Path, templates: Templates) -> Path:
+    """A fresh database file for this test: a copy of the empty template, or of the filled one when the
+    test asks for `committee` (copying beats migrating and filling afresh for every test)."""
+    path = tmp_path / "t.sqlite"
+    source = templates.filled if "committee" in request.fixturenames else templates.empty
+    shutil.copyfile(source, path)
+    return path
+
+
+@pytest.fixture
+def fresh_db(tmp_path: Path, templates: Templates):
+    """fresh_db(name) -> the path of another new, empty database file in this test's folder."""
+
+    def make(name: str) -> Path:
+        path = tmp_path / name
+        shutil.copyfile(templates.empty, path)
+        return path
+
+    return make
 
 
 @pytest.fixture
@@ -140,15 +158,33 @@ def build_committee(services: Services, *, today: date = TODAY) -> Committee:
     return made
 
 
-@pytest.fixture
-def committee(services: Services) -> Committee:
-    return build_committee(services)
+@dataclass(frozen=True)
+class Templates:
+    empty: Path
+    filled: Path
+    committee: Committee
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
+    folder = tmp_path_factory.mktemp("templates")
+    empty, filled = folder / "empty.sqlite", folder / "filled.sqlite"
+    made = None
+    for path in (empty, filled):
+        database = open_database(path)
+        if path is filled:
+            made = build_committee(services_for(database))
+        database.dispose()
+        # Closing the last connection folds the WAL into the file; a copy of the file alone is then complete.
+        assert not path.with_name(path.name + "-wal").exists()
+    assert made is not None
+    return Templates(empty, filled, made)
 
 
 @pytest.fixture
-def make_committee():
-    """The factory itself, for tests that fill a second database."""
-    return build_committee
+def committee(templates: Templates, db_path: Path) -> Committee:
+    """The ids of build_committee's records, already in this test's database (see db_path)."""
+    return templates.committee
 
 
 @pytest.fixture

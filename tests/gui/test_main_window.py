@@ -63,6 +63,19 @@ def test_every_page_shows_the_open_database(qtbot, window, db_path, committee):
     assert set(visible_texts(window.page(RoadmapPage), "status")) == {"On track", "At risk", ""}
 
 
+def test_pages_say_a_database_is_on_its_way_until_it_is_open(qtbot, db_path, committee):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.page(RosterPage).empty_label.text().startswith("No database is open")
+    assert not win.actions[ActionId.ADD_PERSON].isEnabled()
+    win.show_opening(str(db_path))
+    assert win.page(MeetingsPage).empty_label.text() == f"Opening {db_path}…"
+    assert win.db_label.text() == f"Opening {db_path}…"
+    assert win.open_path(db_path)
+    assert win.page(MeetingsPage).model.rowCount() == 3
+    assert win.actions[ActionId.ADD_PERSON].isEnabled()
+
+
 def test_keyboard_shortcuts_move_between_pages(qtbot, window):
     window.actions[ActionId.GO_ACTIONS].trigger()
     assert isinstance(window.current_page, ActionsPage)
@@ -102,8 +115,8 @@ def test_open_a_text_file_says_so_plainly_and_keeps_the_database(
     assert notes.read_text() == "Agenda ideas for October\n", "the text file is not touched"
 
 
-def test_open_another_database_swaps_every_page(qtbot, window, db_path, tmp_path, monkeypatch):
-    other_path = tmp_path / "other.sqlite"
+def test_open_another_database_swaps_every_page(qtbot, window, db_path, fresh_db, monkeypatch):
+    other_path = fresh_db("other.sqlite")
     other = open_database(other_path)
     services = services_for(other)
     services.committees.create(name="Equity Audit Steering Committee")
@@ -142,14 +155,10 @@ def test_new_database_starts_empty_and_never_overwrites(qtbot, window, db_path, 
     assert "0 people" in window.counts_label.text()
 
 
-def test_open_recent_lists_files_and_forgets_missing_ones(qtbot, window, db_path, tmp_path, make_committee):
-    second = tmp_path / "second.sqlite"
-    make_committee(services_for(second_db := open_database(second)))
-    second_db.dispose()
+def test_open_recent_lists_files_and_forgets_missing_ones(qtbot, window, db_path, fresh_db):
+    second = fresh_db("second.sqlite")
     assert window.open_path(second)
-    gone = tmp_path / "gone.sqlite"
-    gone_db = open_database(gone)
-    gone_db.dispose()
+    gone = fresh_db("gone.sqlite")
     assert window.open_path(gone)
     gone.unlink()
     window.recent_menu.aboutToShow.emit()
@@ -161,13 +170,11 @@ def test_open_recent_lists_files_and_forgets_missing_ones(qtbot, window, db_path
     assert recent_files() == []
 
 
-def test_recent_list_keeps_eight(qtbot, window, tmp_path):
+def test_recent_list_keeps_eight(qtbot, window, fresh_db):
     for n in range(10):
-        path = tmp_path / f"db{n}.sqlite"
-        open_database(path).dispose()
-        assert window.open_path(path)
+        assert window.open_path(fresh_db(f"db{n}.sqlite"))
     files = recent_files()
-    assert len(files) == 8 and files[0] == (tmp_path / "db9.sqlite").resolve()
+    assert len(files) == 8 and files[0].name == "db9.sqlite"
 
 
 def test_window_remembers_its_size_and_page(qtbot, db_path, committee):
