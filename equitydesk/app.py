@@ -62,6 +62,7 @@ def launch(db_target: str | Path | None, *, demo: bool = False) -> MainWindow | 
     from equitydesk.gui.main_window import MainWindow
 
     window = MainWindow()
+    window.show_opening("the demo committee" if demo else str(db_target or "your database"))
     window.show()
     # Paint the empty window first: loading SQLAlchemy and checking the database is the slow part of start-up.
     settle(window)
@@ -154,6 +155,7 @@ def open_first_database(window: MainWindow, target: str | Path) -> bool:
             if not chosen:
                 return False
             target = chosen
+            window.show_opening(chosen)
             continue
         window.set_database(db)
         return True

@@ -172,6 +172,12 @@ class MainWindow(QMainWindow):
 
     # --- the database ----------------------------------------------------------------------------------------
 
+    def show_opening(self, label: str) -> None:
+        """Say which database is on its way while it opens, instead of "no database is open"."""
+        self.db_label.setText(f"Opening {label}…")
+        for page in self.pages:
+            page.set_waiting(f"Opening {label}…")
+
     def set_database(self, db: Database | None) -> None:
         """Show this database in every page; the one shown before is closed."""
         from equitydesk.services.registry import services_for  # late: the window shows before SQLAlchemy loads

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from equitydesk.db.engine import open_database
@@ -196,3 +197,21 @@ def test_edit_a_membership_from_the_panel(qtbot, window, committee):
     dialog.ui.roleCombo.setCurrentIndex(dialog.ui.roleCombo.findText("Co-chair"))
     dialog.accept()
     assert page.memberships.table.item(0, 1).text() == "Co-chair"
+
+
+def test_a_dropped_roster_file_goes_to_the_import_wizard(qtbot, window, tmp_path):
+    page = roster(window)
+    sheet = tmp_path / "roster from HR.xlsx"
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(sheet))])
+    assert page.dropped_roster_file(mime) is None, "no wizard listening yet: the drop is refused"
+    received = []
+    page.roster_file_dropped.connect(received.append)
+    assert page.dropped_roster_file(mime) == sheet
+    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    page.dropEvent(drop)
+    assert received == [sheet] and drop.isAccepted()
+    notes = QMimeData()
+    notes.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
+    assert page.dropped_roster_file(notes) is None

@@ -56,6 +56,7 @@ class ListPage(QWidget):
         self.setObjectName(type(self).__name__)
         self.actions = actions if actions is not None else ActionRegistry(self)
         self.services: Services | None = None
+        self._waiting: str | None = None  # said instead of "no database" while one is being opened
 
         self.model = LazyTableModel(columns=self.columns, parent=self)
         self.model.set_sort_key(self.default_sort, descending=self.default_descending)
@@ -156,9 +157,15 @@ class ListPage(QWidget):
     def service(self) -> EntityService[Any] | None:
         return getattr(self.services, self.service_name) if self.services is not None else None
 
+    def set_waiting(self, text: str | None) -> None:
+        """What an empty page says while a database is being opened (None: back to the usual words)."""
+        self._waiting = text
+        self._show_count(self.model.rowCount())
+
     def set_services(self, services: Services | None) -> None:
         """Show another database: the search and filters stay, the rows and choices are read again."""
         self.services = services
+        self._waiting = None
         self.on_services_changed(services)
         self.model.set_service(self.service())
         self._sync_sort_indicator()
@@ -207,7 +214,7 @@ class ListPage(QWidget):
             self.empty_label.hide()
             return
         if self.services is None:
-            text = "No database is open. Use File › Open… or File › New database…"
+            text = self._waiting or "No database is open. Use File › Open… or File › New database…"
         elif self.model.query().text or self._narrowed():
             text = f"No {plural_form} match the search and filters."
         else:

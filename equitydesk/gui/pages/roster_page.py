@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMetaMethod, QMimeData, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from equitydesk.domain.enums import StakeholderGroup
-from equitydesk.gui.actions import ActionId
+from equitydesk.gui.actions import ActionId, ActionRegistry
 from equitydesk.gui.pages.list_page import ListPage
 from equitydesk.gui.pages.memberships_panel import MembershipsPanel
 from equitydesk.gui.widgets.search_field import SearchField
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from equitydesk.gui.dialogs.person_dialog import PersonDialog
     from equitydesk.services.registry import Services
 
+ROSTER_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 TERMS = (("Any term", None), ("Current term", "current"), ("Term ending soon", "ending_soon"), ("Past term", "past"))
 
 
@@ -62,6 +65,12 @@ class RosterPage(ListPage):
     nav_action = ActionId.GO_ROSTER
 
     dialog: PersonDialog | None = None
+    # A roster file dropped on the page; the import wizard connects here. Drops are refused until it does.
+    roster_file_dropped = Signal(Path)
+
+    def __init__(self, actions: ActionRegistry | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(actions, parent)
+        self.setAcceptDrops(True)
 
     # --- building --------------------------------------------------------------------------------------------
 
@@ -76,6 +85,7 @@ class RosterPage(ListPage):
             button.setDefaultAction(self.actions[action_id])
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             row.addWidget(button)
+        self.actions.enable(False, ActionId.ADD_PERSON, ActionId.EDIT_PERSON, ActionId.ARCHIVE_PERSON)
 
     def build_filters(self, row: QHBoxLayout) -> None:
         self.committee_combo = QComboBox()
@@ -236,3 +246,31 @@ class RosterPage(ListPage):
             QMessageBox.warning(self, "Archive person", error.message)
         self.refresh()
         self.changed.emit()
+
+    # --- dropping a roster file --------------------------------------------------------------------------
+
+    def dropped_roster_file(self, mime: QMimeData) -> Path | None:
+        """The one local spreadsheet or CSV being dragged, if that is what it is and someone will take it."""
+        receivers = self.isSignalConnected(QMetaMethod.fromSignal(self.roster_file_dropped))
+        if self.services is None or not receivers or not mime.hasUrls() or len(mime.urls()) != 1:
+            return None
+        url = mime.urls()[0]
+        path = Path(url.toLocalFile()) if url.isLocalFile() else None
+        return path if path is not None and path.suffix.lower() in ROSTER_SUFFIXES else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.dropped_roster_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self.dropped_roster_file(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.roster_file_dropped.emit(path)
