@@ -102,7 +102,12 @@ def open_database(target: str | Path, *, create: bool = True, migrate: bool = Tr
     url, path = resolve_url(target)
     if path is not None:
         check_sqlite_file(path, create=create)
-    engine = make_engine(url)
+        if path.exists() and path.stat().st_size > 0:
+            _refuse_unknown_revision(path)
+    try:
+        engine = make_engine(url)
+    except Exception as exc:  # an unknown driver or dialect in a URL
+        raise DatabaseError(f"'{target}' is not a database EquityDesk can open: {exc}") from exc
     try:
         if migrate:
             from equitydesk.db.migrate import upgrade
@@ -125,6 +130,28 @@ def open_database(target: str | Path, *, create: bool = True, migrate: bool = Tr
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Database(engine=engine, sessions=sessions, url=url, path=path)
+
+
+def _refuse_unknown_revision(path: Path) -> None:
+    """Look at the schema revision read-only, before any pragma (WAL) could rewrite the file's header."""
+    from equitydesk.db.migrate import known_revisions
+
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            has_table = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone() if has_table else None
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{path} could not be opened: {_plain(exc)}") from exc
+    if revision is not None and revision[0] not in known_revisions():
+        raise DatabaseError(
+            f"{path} was made by a newer version of EquityDesk. Install the newer version to open it; "
+            "the file has not been changed."
+        )
 
 
 def _plain(exc: BaseException) -> str:

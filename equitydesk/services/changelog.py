@@ -79,3 +79,10 @@ def erase_person(session: Session, person_id: int) -> None:
             )
         )
     )
+
+
+def forget_subject(session: Session, person_id: int) -> None:
+    """Keep the erasure entry itself, but with nothing pointing back at a person who no longer exists."""
+    from sqlalchemy import update
+
+    session.execute(update(ChangeLog).where(ChangeLog.subject_person_id == person_id).values(subject_person_id=None))

@@ -81,6 +81,9 @@ class EntityService(Generic[T]):
     def subject_person_id(self, obj: T) -> int | None:
         return None
 
+    def before_delete(self, session: Session, obj: T) -> None:
+        """Refuse a deletion the rules forbid (raise DomainError)."""
+
     def integrity_message(self, exc: IntegrityError) -> str:
         text = str(exc.orig)
         if "UNIQUE" in text:
@@ -242,6 +245,7 @@ class EntityService(Generic[T]):
     def delete(self, entity_id: int) -> None:
         with self.ctx.sessions.begin() as session:
             obj = self._load(session, entity_id)
+            self.before_delete(session, obj)
             snapshot = {name: (getattr(obj, name), None) for name in self.fields}
             person = self.subject_person_id(obj)
             session.delete(obj)

@@ -275,8 +275,7 @@ class _Builder:
                        location=data.LOCATIONS[n % len(data.LOCATIONS)] if eac else data.TEAM_ROOM,
                        virtual_link=f"https://meet.example.org/eac-{day:%Y-%m}" if eac and n % 2 == 0 else None,
                        notes=(data.CANCELLED_WINTER if winter else data.CANCELLED_QUORUM) if cancelled else None,
-                       minutes_status=MinutesStatus.APPROVED if approved_on else MinutesStatus.DRAFT,
-                       minutes_approved_on=approved_on)  # fmt: skip
+                       minutes_status=MinutesStatus.DRAFT)  # fmt: skip
         present = self.attendance(row.id, committee_id, day) if held else []
         chair = "hodan" if eac else "keisha"
         opening = data.OPENING._replace(
@@ -293,6 +292,10 @@ class _Builder:
                             minutes_text=t.summary if held else None)  # fmt: skip
             if held and t.motion:
                 self.decision(row.id, item.id, t.motion, present, routine=t is data.APPROVAL)
+        if approved_on:  # approval locks the meeting's records, so it comes after them, as in real life
+            self.s.meetings.update_in(
+                self.session, row, {"minutes_status": MinutesStatus.APPROVED, "minutes_approved_on": approved_on}
+            )
         if held:
             self.held.append(_HeldMeeting(row.id, day, committee_id))
 

@@ -131,7 +131,26 @@ class QuorumResult:
         return cls(voting, present, max(needed, 1 if voting else 0))
 
 
-class AgendaItemService(EntityService[AgendaItem]):
+class LockedByApprovedMinutes:
+    """Agenda items, attendance and decisions of a meeting whose minutes are approved cannot change."""
+
+    def _check_unlocked(self, session: Session, meeting_id: int | None) -> None:
+        if meeting_id is None:
+            return
+        status = session.scalar(select(Meeting.minutes_status).where(Meeting.id == meeting_id))
+        if status == MinutesStatus.APPROVED:
+            raise DomainError("The minutes of this meeting are approved and locked. Reopen them to make changes.")
+
+    def prepare(self, session: Session, values: dict[str, Any], obj: Any) -> None:
+        self._check_unlocked(session, obj.meeting_id if obj is not None else values.get("meeting_id"))
+        if obj is not None and "meeting_id" in values:
+            self._check_unlocked(session, values["meeting_id"])
+
+    def before_delete(self, session: Session, obj: Any) -> None:
+        self._check_unlocked(session, obj.meeting_id)
+
+
+class AgendaItemService(LockedByApprovedMinutes, EntityService[AgendaItem]):
     table = AgendaItem
     entity = "agenda_item"
     noun = "agenda item"
@@ -160,7 +179,7 @@ class AgendaItemService(EntityService[AgendaItem]):
         return [AgendaItem.title, func.coalesce(AgendaItem.presenter, "")]
 
 
-class AttendanceService(EntityService[Attendance]):
+class AttendanceService(LockedByApprovedMinutes, EntityService[Attendance]):
     table = Attendance
     entity = "attendance"
     noun = "attendance record"
@@ -189,7 +208,7 @@ class AttendanceService(EntityService[Attendance]):
             return [{"starts_at": s, "meeting": t, "committee": c, "status": st} for s, t, c, st in rows]
 
 
-class DecisionService(EntityService[Decision]):
+class DecisionService(LockedByApprovedMinutes, EntityService[Decision]):
     table = Decision
     entity = "decision"
     noun = "decision"

@@ -10,8 +10,9 @@ from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from equitydesk.db.tables import Committee, Membership, Person
-from equitydesk.domain.enums import MembershipStatus, QuorumKind, Role, StakeholderGroup
+from equitydesk.domain.enums import ChangeAction, MembershipStatus, QuorumKind, Role, StakeholderGroup
 from equitydesk.domain.keys import email_key, person_name_key
+from equitydesk.services import changelog
 from equitydesk.services.crud import Column, EntityService, ListQuery
 from equitydesk.services.errors import DomainError
 from equitydesk.services.fields import Field
@@ -142,6 +143,20 @@ class PersonService(EntityService[Person]):
 
     def subject_person_id(self, obj: Person) -> int | None:
         return obj.id
+
+    def delete(self, entity_id: int) -> None:
+        """Erase a person: their row, memberships and attendance, and what the change log says about them."""
+        with self.ctx.sessions.begin() as session:
+            person = self._load(session, entity_id)
+            session.delete(person)
+            self._flush(session)
+            changelog.erase_person(session, entity_id)
+            # The log keeps that someone was erased, and by whom, but nothing about who they were.
+            changelog.record(
+                session, actor=self.ctx.actor, entity="person", entity_id=entity_id, action=ChangeAction.DELETE
+            )
+            session.flush()
+            changelog.forget_subject(session, entity_id)
 
     def find_by_email(self, email: str) -> Person | None:
         with self.ctx.sessions() as session:
