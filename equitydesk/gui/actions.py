@@ -98,7 +98,8 @@ class ActionRegistry(QObject):
             action.setIcon(icon(spec.icon))
         return action
 
-    def connect(self, action_id: ActionId, handler: Callable[..., Any]) -> QAction:
+    def bind(self, action_id: ActionId, handler: Callable[..., Any]) -> QAction:
+        """Run handler() when the action is triggered (menu, button or shortcut); returns the action."""
         action = self[action_id]
         action.triggered.connect(lambda _checked=False: handler())
         return action

@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(action.icon(), page.title)
         item.setToolTip(f"{action.statusTip()} ({action.shortcut().toString()})")
         self.nav.addItem(item)
-        self.actions.connect(page.nav_action, lambda: self.show_page(index))
+        self.actions.bind(page.nav_action, lambda: self.show_page(index))
         self.addAction(action)
         page.changed.connect(self._update_counts)
         if self.services is not None:
@@ -118,13 +118,13 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         a = self.actions
-        a.connect(ActionId.NEW_DATABASE, self.choose_new_database)
-        a.connect(ActionId.OPEN_DATABASE, self.choose_database)
-        a.connect(ActionId.CLEAR_RECENT, self._clear_recent)
-        a.connect(ActionId.QUIT, self.close)
-        a.connect(ActionId.FIND, lambda: self.current_page.focus_search())
-        a.connect(ActionId.REFRESH, self.refresh)
-        a.connect(ActionId.ABOUT, self._about)
+        a.bind(ActionId.NEW_DATABASE, self.choose_new_database)
+        a.bind(ActionId.OPEN_DATABASE, self.choose_database)
+        a.bind(ActionId.CLEAR_RECENT, self._clear_recent)
+        a.bind(ActionId.QUIT, self.close)
+        a.bind(ActionId.FIND, lambda: self.current_page.focus_search())
+        a.bind(ActionId.REFRESH, self.refresh)
+        a.bind(ActionId.ABOUT, self._about)
 
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(a[ActionId.NEW_DATABASE])

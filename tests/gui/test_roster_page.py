@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
@@ -215,3 +215,34 @@ def test_a_dropped_roster_file_goes_to_the_import_wizard(qtbot, window, tmp_path
     notes = QMimeData()
     notes.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
     assert page.dropped_roster_file(notes) is None
+
+
+def test_clicking_a_header_sorts_in_sql(qtbot, window, committee):
+    page = roster(window)
+    header = page.table.horizontalHeader()
+    column = page.model.column_of("email")
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    assert page.model.sort_key == "email"
+    emails = [page.model.row_values(r)["email"] for r in range(page.model.rowCount())]
+    assert emails[0] == "amina@example.org" and emails[-1] is None, "ascending, people without e-mail last"
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    assert page.model.row_values(0)["email"] == "yer@example.org"
+
+
+def test_hidden_columns_stay_hidden_next_time(qtbot, window, db_path):
+    page = roster(window)
+    header = page.table.horizontalHeader()
+    assert header.isSectionHidden(page.model.column_of("preferred_name")), "hidden until asked for"
+    page.set_column_visible("phone", False)
+    page.set_column_visible("preferred_name", True)
+    window.close()
+    from equitydesk.gui.main_window import MainWindow
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.open_path(db_path)
+    page = roster(again)
+    header = page.table.horizontalHeader()
+    assert header.isSectionHidden(page.model.column_of("phone"))
+    assert not header.isSectionHidden(page.model.column_of("preferred_name"))

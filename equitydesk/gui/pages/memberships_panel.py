@@ -83,7 +83,7 @@ class MembershipsPanel(QWidget):
             (ActionId.EDIT_MEMBERSHIP, self.edit_membership),
             (ActionId.REMOVE_MEMBERSHIP, self.remove_membership),
         ):
-            actions.connect(action_id, handler)
+            actions.bind(action_id, handler)
             button = QToolButton()
             button.setDefaultAction(actions[action_id])
             buttons.addWidget(button)

@@ -80,7 +80,7 @@ class RosterPage(ListPage):
             (ActionId.EDIT_PERSON, self.edit_person),
             (ActionId.ARCHIVE_PERSON, self.archive_person),
         ):
-            self.actions.connect(action_id, handler)
+            self.actions.bind(action_id, handler)
             button = QToolButton()
             button.setDefaultAction(self.actions[action_id])
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
