@@ -5,6 +5,13 @@ from __future__ import annotations
 from equitydesk.cli.base import Command
 from equitydesk.cli.database import CheckCommand, DemoCommand, InitCommand, StatsCommand
 from equitydesk.cli.listing import ListCommand
+from equitydesk.cli.roster import (
+    ExportRosterCommand,
+    ImportRosterCommand,
+    ReportRosterCommand,
+    ReportSigninCommand,
+    UndoImportCommand,
+)
 
 COMMANDS: list[Command] = [
     InitCommand(),
@@ -12,6 +19,11 @@ COMMANDS: list[Command] = [
     StatsCommand(),
     ListCommand(),
     CheckCommand(),
+    ImportRosterCommand(),
+    UndoImportCommand(),
+    ExportRosterCommand(),
+    ReportRosterCommand(),
+    ReportSigninCommand(),
 ]
 
 # Help lines of command groups: a command named "report roster" lives under the group "report".

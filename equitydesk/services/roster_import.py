@@ -204,10 +204,19 @@ class RosterImportService:
         membership = {k: values[k] for k in MEMBERSHIP_FIELDS if values.get(k) is not None and values.get(k) != ""}
         plan = RowPlan(parsed.row_number, NEW, person, membership)
         for problem in parsed.problems:
-            issue = Issue(
-                parsed.row_number, getattr(problem, "column", None), getattr(problem, "message", str(problem))
-            )
+            column = getattr(problem, "column", None) or None
+            issue = Issue(parsed.row_number, column, getattr(problem, "message", str(problem)))
             (plan.errors if getattr(problem, "severity", "error") == "error" else plan.warnings).append(issue)
+        if values.get("interpreter_needed") is True and not person.get("interpreter_language"):
+            # A yes/no "Interpreter needed?" column means an interpreter in the person's (first) home language.
+            first = str(person.get("languages") or "").split(",")[0].strip()
+            if first and first.casefold() != "english":
+                person["interpreter_language"] = first
+            else:
+                plan.warnings.append(
+                    Issue(parsed.row_number, None, "An interpreter is needed, but no language other than English is "
+                          "given; add the interpreter language to this person after the import.")
+                )  # fmt: skip
         if not (person.get("given_name") or person.get("family_name")) and not plan.errors:
             plan.errors.append(Issue(parsed.row_number, None, "This row has no name, so it was skipped."))
         if plan.errors:
@@ -224,7 +233,7 @@ class RosterImportService:
             kept = earlier.person_values.get(key)
             if kept is None:
                 earlier.person_values[key] = value
-            elif kept != value and not (key == "email" and email_key(kept) == email_key(value)):
+            elif kept != value and str(kept).casefold() != str(value).casefold():
                 note += f" Row {earlier.row}'s {key.replace('_', ' ')} '{kept}' was kept, not '{value}'."
         for key, value in plan.membership_values.items():
             earlier.membership_values.setdefault(key, value)

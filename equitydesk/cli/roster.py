@@ -1,0 +1,197 @@
+"""Roster commands: import a spreadsheet, undo an import, export the roster, print the directory and sign-in sheet."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from equitydesk.cli.base import EXIT_OK, Command, CommandContext, UsageError, dump_json
+from equitydesk.formats.errors import ExportError, FileRefused
+from equitydesk.services.roster_export import ExportResult
+from equitydesk.services.roster_import import ImportPlan
+
+MAX_LISTED_PROBLEMS = 30
+
+
+class ImportRosterCommand(Command):
+    name = "import-roster"
+    help = "import people from an Excel (.xlsx, .xlsm) or CSV roster into a committee"
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("file", type=Path, help="the roster file")
+        parser.add_argument("--committee", required=True, help="the committee (created when it does not exist)")
+        parser.add_argument("--sheet", help="the sheet to read (default: the one that looks most like a roster)")
+        parser.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
+        parser.add_argument("--json", action="store_true", help="print one JSON object, for scripts")
+
+    def run(self, args: argparse.Namespace, ctx: CommandContext) -> int:
+        services = ctx.services(create=not args.dry_run)
+        importer = services.roster_import
+        try:
+            parsed = importer.read_file(args.file, sheet=args.sheet)
+        except FileRefused as exc:
+            raise UsageError(str(exc)) from exc
+        rows = parsed.rows
+        mapping = {_column_name(c): c.field for c in parsed.columns if c.field}
+        committee_created = False
+        batch_id = None
+        if args.dry_run:
+            plan = importer.plan(rows, committee=args.committee)
+            committee_created = not plan.committee_exists
+        else:
+            result = importer.commit(
+                rows,
+                committee=args.committee,
+                file_name=args.file.name,
+                sheet=parsed.sheet,
+                header_row=parsed.header_row,
+                mapping=mapping,
+                rows_read=len(rows),
+            )
+            plan, batch_id, committee_created = result.plan, result.batch_id, result.committee_created
+        report = _report(args.file, parsed, plan, mapping, batch_id)
+        report["committee"] = plan.committee_name
+        report["committee_created"] = committee_created
+        report["dry_run"] = bool(args.dry_run)
+        if args.json:
+            ctx.echo(dump_json(report))
+        else:
+            _print_report(ctx, report, dry_run=args.dry_run)
+        return EXIT_OK
+
+
+def _column_name(column: Any) -> str:
+    return str(column.header) if column.header else f"Column {column.letter}"
+
+
+def _issues(items: list[Any]) -> list[dict[str, Any]]:
+    return [{"row": i.row, "column": i.column, "message": i.message} for i in items]
+
+
+def _report(file: Path, parsed: Any, plan: ImportPlan, mapping: dict[str, str], batch_id: int | None) -> dict[str, Any]:
+    sheet_problems = [
+        {"row": getattr(p, "row", None), "column": getattr(p, "column", None), "message": p.message}
+        for p in parsed.problems
+    ]
+    return {
+        "file": str(file),
+        "sheet": parsed.sheet,
+        "header_row": parsed.header_row,
+        "mapping": mapping,
+        "ignored_columns": list(parsed.ignored_columns),
+        "rows_read": len(parsed.rows),
+        "created": plan.created,
+        "updated": plan.updated,
+        "unchanged": plan.unchanged,
+        "rejected": plan.rejected,
+        "warnings": sheet_problems + _issues(plan.warnings),
+        "errors": _issues(plan.errors),
+        "batch_id": batch_id,
+    }
+
+
+def _print_report(ctx: CommandContext, report: dict[str, Any], *, dry_run: bool) -> None:
+    verb = "Would import" if dry_run else "Imported"
+    ctx.echo(f"{verb} {report['file']}, sheet “{report['sheet']}” (headings on row {report['header_row']})")
+    if report["committee_created"]:
+        ctx.echo(f"The committee “{report['committee']}” {'would be' if dry_run else 'was'} created.")
+    ctx.echo(
+        f"{report['rows_read']} rows read: {report['created']} new, {report['updated']} updated, "
+        f"{report['unchanged']} unchanged, {report['rejected']} skipped."
+    )
+    if report["ignored_columns"]:
+        ctx.echo("Columns not imported: " + ", ".join(report["ignored_columns"]))
+    for kind in ("errors", "warnings"):
+        items = report[kind]
+        if items:
+            ctx.echo(f"{kind.capitalize()}:")
+            for item in items[:MAX_LISTED_PROBLEMS]:
+                where = f"Row {item['row']}" if item["row"] else "Sheet"
+                if item["column"]:
+                    where += f", column {item['column']}"
+                ctx.echo(f"  {where}: {item['message']}")
+            if len(items) > MAX_LISTED_PROBLEMS:
+                ctx.echo(f"  … and {len(items) - MAX_LISTED_PROBLEMS} more")
+    if report["batch_id"] is not None:
+        ctx.echo(f"Import number {report['batch_id']}; undo it with `equitydesk undo-import {report['batch_id']}`.")
+
+
+class UndoImportCommand(Command):
+    name = "undo-import"
+    help = "undo a roster import: remove the people and memberships it added and restore what it changed"
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("batch_id", type=int, help="the import number printed by import-roster")
+
+    def run(self, args: argparse.Namespace, ctx: CommandContext) -> int:
+        result = ctx.services().roster_import.undo(args.batch_id)
+        ctx.echo(
+            f"Undid import {args.batch_id}: removed {result.people_removed} people and "
+            f"{result.memberships_removed} memberships, restored {result.people_restored} people's details."
+        )
+        if result.people_kept:
+            ctx.echo(f"Kept {result.people_kept} people who have since been used elsewhere (other committees, "
+                     "attendance or action items).")  # fmt: skip
+        return EXIT_OK
+
+
+class _FileCommand(Command):
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("output", type=Path, help="the file to write")
+        parser.add_argument("--committee", required=True, help="the committee's name")
+
+    def done(self, ctx: CommandContext, result: ExportResult) -> int:
+        ctx.echo(f"Wrote {result.path} ({result.rows} {'person' if result.rows == 1 else 'people'}).")
+        for warning in result.warnings:
+            ctx.warn(f"Note: {warning}")
+        return EXIT_OK
+
+
+class ExportRosterCommand(_FileCommand):
+    name = "export roster"
+    help = "write a committee's roster to an Excel workbook (.xlsx), one row per membership"
+
+    def run(self, args: argparse.Namespace, ctx: CommandContext) -> int:
+        try:
+            result = ctx.services().roster_export.export_xlsx(committee=args.committee, target=args.output)
+        except ExportError as exc:
+            raise UsageError(str(exc)) from exc
+        return self.done(ctx, result)
+
+
+class ReportRosterCommand(_FileCommand):
+    name = "report roster"
+    help = "print a committee's member directory as a PDF"
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        super().add_arguments(parser)
+        parser.add_argument("--public", action="store_true", help="leave out e-mail addresses and phone numbers")
+
+    def run(self, args: argparse.Namespace, ctx: CommandContext) -> int:
+        try:
+            result = ctx.services().roster_export.directory_pdf(
+                committee=args.committee, target=args.output, include_contact=not args.public
+            )
+        except ExportError as exc:
+            raise UsageError(str(exc)) from exc
+        return self.done(ctx, result)
+
+
+class ReportSigninCommand(_FileCommand):
+    name = "report signin"
+    help = "print a sign-in sheet (name, group, interpreter language, signature line) as a PDF"
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        super().add_arguments(parser)
+        parser.add_argument("--meeting", type=int, metavar="ID", help="the meeting (see `list meetings`)")
+        parser.add_argument("--large-print", action="store_true", help="18-point type, fewer people per page")
+
+    def run(self, args: argparse.Namespace, ctx: CommandContext) -> int:
+        try:
+            result = ctx.services().roster_export.signin_pdf(
+                committee=args.committee, target=args.output, meeting_id=args.meeting, large_print=args.large_print
+            )
+        except ExportError as exc:
+            raise UsageError(str(exc)) from exc
+        return self.done(ctx, result)
