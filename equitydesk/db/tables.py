@@ -63,8 +63,9 @@ class Person(Timestamped, Base):
     email: Mapped[str | None] = mapped_column(String(320))
     # Lower-cased e-mail, for duplicate matching that ignores case.
     email_key: Mapped[str | None] = mapped_column(String(320), index=True)
-    # Case-folded "family|given", for duplicate matching of people without an e-mail.
-    name_key: Mapped[str] = mapped_column(String(420), default="", index=True)
+    # Case-folded "family|given", for duplicate matching of people without an e-mail. Not indexed: matching loads
+    # the keys once per import, and every index costs a bulk import of 100,000 people about a third of a second.
+    name_key: Mapped[str] = mapped_column(String(420), default="")
     phone: Mapped[str | None] = mapped_column(String(60))
     organization: Mapped[str | None] = mapped_column(String(200))
     languages: Mapped[str | None] = mapped_column(String(300))
@@ -72,8 +73,8 @@ class Person(Timestamped, Base):
     accessibility_needs: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
-    # The import that created this person, so that an import can be undone whole.
-    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id", ondelete="SET NULL"), index=True)
+    # The import that created this person, so that an import can be undone whole (undo scans; it is rare).
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id", ondelete="SET NULL"))
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="person", passive_deletes=True)
 
@@ -103,7 +104,8 @@ class Membership(Timestamped, Base):
     __tablename__ = "membership"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    # No index of its own: the unique (person_id, committee_id) index serves lookups by person.
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id", ondelete="CASCADE"), index=True)
     role: Mapped[Role] = mapped_column(enum_column(Role, "role"), default=Role.MEMBER)
     stakeholder_group: Mapped[StakeholderGroup | None] = mapped_column(
@@ -115,7 +117,7 @@ class Membership(Timestamped, Base):
     status: Mapped[MembershipStatus] = mapped_column(
         enum_column(MembershipStatus, "membership_status"), default=MembershipStatus.ACTIVE
     )
-    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id", ondelete="SET NULL"), index=True)
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id", ondelete="SET NULL"))
 
     person: Mapped[Person] = relationship(back_populates="memberships")
     committee: Mapped[Committee] = relationship(back_populates="memberships")

@@ -133,7 +133,7 @@ def test_failed_commit_leaves_nothing(env, monkeypatch):
     def boom(*_a, **_k):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(mod, "insert_rows", boom)
+    monkeypatch.setattr(mod, "insert_tuples", boom)
     with pytest.raises(RuntimeError):
         imp.commit([Row(2, {"given_name": "A", "family_name": "B"})], committee="New committee", file_name="f.xlsx")
     assert svc.committees.by_name("New committee") is None

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_baseline
 Revises:
-Create Date: 2026-11-23 15:38:41.481986
+Create Date: 2026-11-23 16:13:33.092994
 """
 
 from __future__ import annotations
@@ -230,8 +230,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_person_email_key"), ["email_key"], unique=False)
-        batch_op.create_index(batch_op.f("ix_person_import_batch_id"), ["import_batch_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_person_name_key"), ["name_key"], unique=False)
 
     op.create_table(
         "strategy",
@@ -418,8 +416,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("membership", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_membership_committee_id"), ["committee_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_membership_import_batch_id"), ["import_batch_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_membership_person_id"), ["person_id"], unique=False)
 
     op.create_table(
         "action_item",
@@ -738,8 +734,6 @@ def downgrade() -> None:
 
     op.drop_table("action_item")
     with op.batch_alter_table("membership", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_membership_person_id"))
-        batch_op.drop_index(batch_op.f("ix_membership_import_batch_id"))
         batch_op.drop_index(batch_op.f("ix_membership_committee_id"))
 
     op.drop_table("membership")
@@ -762,8 +756,6 @@ def downgrade() -> None:
 
     op.drop_table("strategy")
     with op.batch_alter_table("person", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_person_name_key"))
-        batch_op.drop_index(batch_op.f("ix_person_import_batch_id"))
         batch_op.drop_index(batch_op.f("ix_person_email_key"))
 
     op.drop_table("person")
