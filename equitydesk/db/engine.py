@@ -12,6 +12,8 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from equitydesk.db.schema_head import SCHEMA_HEAD
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 
@@ -102,16 +104,17 @@ def make_engine(url: URL) -> Engine:
 def open_database(target: str | Path, *, create: bool = True, migrate: bool = True) -> Database:
     """Open (creating if allowed) and upgrade a database; raise DatabaseError with a plain message otherwise."""
     url, path = resolve_url(target)
+    up_to_date = False
     if path is not None:
         check_sqlite_file(path, create=create)
         if path.exists() and path.stat().st_size > 0:
-            _refuse_unknown_revision(path)
+            up_to_date = _refuse_unknown_revision(path) == SCHEMA_HEAD
     try:
         engine = make_engine(url)
     except Exception as exc:  # an unknown driver or dialect in a URL
         raise DatabaseError(f"'{target}' is not a database EquityDesk can open: {exc}") from exc
     try:
-        if migrate:
+        if migrate and not up_to_date:
             from equitydesk.db.migrate import upgrade
 
             upgrade(engine)
@@ -134,10 +137,8 @@ def open_database(target: str | Path, *, create: bool = True, migrate: bool = Tr
     return Database(engine=engine, sessions=sessions, url=url, path=path)
 
 
-def _refuse_unknown_revision(path: Path) -> None:
-    """Look at the schema revision read-only, before any pragma (WAL) could rewrite the file's header."""
-    from equitydesk.db.migrate import known_revisions
-
+def _refuse_unknown_revision(path: Path) -> str | None:
+    """The file's schema revision, read read-only before any pragma (WAL) could rewrite the file's header."""
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -149,11 +150,16 @@ def _refuse_unknown_revision(path: Path) -> None:
             conn.close()
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path} could not be opened: {_plain(exc)}") from exc
-    if revision is not None and revision[0] not in known_revisions():
+    if revision is None or revision[0] == SCHEMA_HEAD:
+        return revision[0] if revision else None
+    from equitydesk.db.migrate import known_revisions  # Alembic is slow to import: only when there is work
+
+    if revision[0] not in known_revisions():
         raise DatabaseError(
             f"{path} was made by a newer version of EquityDesk. Install the newer version to open it; "
             "the file has not been changed."
         )
+    return str(revision[0])
 
 
 def _plain(exc: BaseException) -> str:

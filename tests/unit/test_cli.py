@@ -222,7 +222,7 @@ def test_no_command_opens_the_window_with_the_options() -> None:
 
 
 class _ReportRoster(Command):
-    name: ClassVar[str] = "report roster"
+    name: ClassVar[str] = "report sample"
     help: ClassVar[str] = "print the roster"
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
@@ -235,7 +235,7 @@ class _ReportRoster(Command):
 
 def test_a_two_word_command_becomes_a_subcommand_of_its_group() -> None:
     parser = build_parser([*COMMANDS, _ReportRoster()])
-    args = parser.parse_args(["report", "roster", "--committee", "EAC", "--db", "x.sqlite"])
+    args = parser.parse_args(["report", "sample", "--committee", "EAC", "--db", "x.sqlite"])
     assert isinstance(args.command_object, _ReportRoster)
     assert (args.committee, args.db) == ("EAC", "x.sqlite")
     with pytest.raises(SystemExit):
@@ -247,3 +247,16 @@ def test_every_registered_command_has_a_unique_name_and_help() -> None:
     assert len(names) == len(set(names))
     assert {"init", "demo", "stats", "list", "check"} <= set(names)
     assert all(c.help for c in COMMANDS)
+
+
+def test_only_window_arguments_skip_the_command_line() -> None:
+    from equitydesk.__main__ import window_only
+
+    assert window_only([]) == (None, False)
+    assert window_only(["--db", "x.sqlite"]) == ("x.sqlite", False)
+    assert window_only(["--db=x.sqlite"]) == ("x.sqlite", False)
+    assert window_only(["--demo"]) == (None, True)
+    assert window_only(["--db", "x.sqlite", "--demo"]) is None  # the command line explains the conflict
+    assert window_only(["stats"]) is None
+    assert window_only(["--help"]) is None
+    assert window_only(["--db"]) is None

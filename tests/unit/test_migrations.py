@@ -93,3 +93,10 @@ def test_every_tables_rows_survive_a_reopen(tmp_path: Path) -> None:
         assert row_counts(reopened.engine) == before
     finally:
         reopened.dispose()
+
+
+def test_schema_head_constant_matches_alembic() -> None:
+    from equitydesk.db.migrate import head_revision
+    from equitydesk.db.schema_head import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD, "update equitydesk/db/schema_head.py with the new migration's revision"
