@@ -31,6 +31,9 @@ class ActionId(Enum):
     EDIT_MEMBERSHIP = auto()
     REMOVE_MEMBERSHIP = auto()
     ABOUT = auto()
+    MERGE_PEOPLE = auto()
+    RESTORE_PERSON = auto()
+    REPRESENTATION = auto()
 
 
 Shortcut = QKeySequence.StandardKey | str | None
@@ -64,6 +67,13 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.EDIT_MEMBERSHIP: ActionSpec("Edit membership…", "Change the selected membership"),
     ActionId.REMOVE_MEMBERSHIP: ActionSpec("Remove membership", "Take the person off that committee"),
     ActionId.ABOUT: ActionSpec("&About EquityDesk"),
+    ActionId.MERGE_PEOPLE: ActionSpec(
+        "Mer&ge people…", "Combine two records of the same person (select both rows first)", "Ctrl+Shift+M"
+    ),
+    ActionId.RESTORE_PERSON: ActionSpec("Res&tore", "Bring the selected archived person back to the roster"),
+    ActionId.REPRESENTATION: ActionSpec(
+        "Re&presentation…", "Who is at the table: members by group, school and language, against targets"
+    ),
 }
 
 

@@ -145,11 +145,14 @@ class MainWindow(QMainWindow):
         go_menu.addAction(a[ActionId.REFRESH])
 
         roster_menu = self.menuBar().addMenu("&Roster")
-        for action_id in (ActionId.ADD_PERSON, ActionId.EDIT_PERSON, ActionId.ARCHIVE_PERSON):
+        for action_id in (ActionId.ADD_PERSON, ActionId.EDIT_PERSON, ActionId.ARCHIVE_PERSON, ActionId.RESTORE_PERSON):
             roster_menu.addAction(a[action_id])
         roster_menu.addSeparator()
         for action_id in (ActionId.ADD_MEMBERSHIP, ActionId.EDIT_MEMBERSHIP, ActionId.REMOVE_MEMBERSHIP):
             roster_menu.addAction(a[action_id])
+        roster_menu.addSeparator()
+        roster_menu.addAction(a[ActionId.MERGE_PEOPLE])
+        roster_menu.addAction(a[ActionId.REPRESENTATION])
 
         self.menuBar().addMenu("&Help").addAction(a[ActionId.ABOUT])
 

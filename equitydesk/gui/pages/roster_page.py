@@ -2,35 +2,47 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMetaMethod, QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QMainWindow,
     QMessageBox,
     QSizePolicy,
     QSplitter,
     QTableView,
+    QTabWidget,
     QToolButton,
     QWidget,
 )
 
 from equitydesk.domain.enums import StakeholderGroup
 from equitydesk.gui.actions import ActionId, ActionRegistry
+from equitydesk.gui.display import tone_of
 from equitydesk.gui.pages.list_page import ListPage
 from equitydesk.gui.pages.memberships_panel import MembershipsPanel
+from equitydesk.gui.widgets.attendance_history import AttendanceHistory
 from equitydesk.gui.widgets.search_field import SearchField
 from equitydesk.services.errors import DomainError
 
 if TYPE_CHECKING:
+    from equitydesk.gui.dialogs.merge_dialog import MergeDialog
     from equitydesk.gui.dialogs.person_dialog import PersonDialog
+    from equitydesk.gui.dialogs.representation_dialog import RepresentationDialog
+    from equitydesk.services.crud import ListQuery
     from equitydesk.services.registry import Services
+    from equitydesk.services.roster import PersonService
 
 ROSTER_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+ARCHIVED_GREY = "#7a7a7a"
+NOTICE_MS = 20000
 TERMS = (("Any term", None), ("Current term", "current"), ("Term ending soon", "ending_soon"), ("Past term", "past"))
 
 
@@ -47,6 +59,7 @@ class RosterPage(ListPage):
         "languages",
         "interpreter_language",
         "committees",
+        "archived",
     )
     column_widths = {
         "name": 175,
@@ -56,36 +69,56 @@ class RosterPage(ListPage):
         "organization": 165,
         "languages": 135,
         "interpreter_language": 100,
+        "archived": 80,
     }
     stretch_column = "committees"
-    hidden_columns = ("preferred_name",)
+    hidden_columns = ("preferred_name",)  # "archived" shows only while Show archived is ticked
     default_sort = "name"
     search_placeholder = "Search name, e-mail, school…"
     empty_text = "No one is on the roster yet. Use Add person to start it."
     nav_action = ActionId.GO_ROSTER
 
     dialog: PersonDialog | None = None
+    merge_dialog: MergeDialog | None = None
+    representation_dialog: RepresentationDialog | None = None
     # A roster file dropped on the page; the import wizard connects here. Drops are refused until it does.
     roster_file_dropped = Signal(Path)
 
     def __init__(self, actions: ActionRegistry | None = None, parent: QWidget | None = None) -> None:
         super().__init__(actions, parent)
         self.setAcceptDrops(True)
+        # Two rows selected can be merged, several archived at once; edit and the panels need exactly one.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.model.tone = lambda key, value, row: ARCHIVED_GREY if row.get("archived") else tone_of(value)
 
     # --- building --------------------------------------------------------------------------------------------
 
     def build_buttons(self, row: QHBoxLayout) -> None:
+        # Beside Archive and Restore rather than among the filters, where the row has no room left.
+        self.archived_check = QCheckBox("Show archived")
+        self.archived_check.setToolTip("List archived people too (in grey), to look them up or restore them")
+        self.archived_check.setObjectName("archivedCheck")
+        self.archived_check.toggled.connect(self._show_archived)
+        row.addWidget(self.archived_check)
+        row.addSpacing(8)
         for action_id, handler in (
             (ActionId.ADD_PERSON, self.add_person),
             (ActionId.EDIT_PERSON, self.edit_person),
             (ActionId.ARCHIVE_PERSON, self.archive_person),
+            (ActionId.RESTORE_PERSON, self.restore_person),
+            (ActionId.MERGE_PEOPLE, self.merge_people),
+            (ActionId.REPRESENTATION, self.show_representation),
         ):
             self.actions.bind(action_id, handler)
             button = QToolButton()
             button.setDefaultAction(self.actions[action_id])
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             row.addWidget(button)
+            if action_id == ActionId.RESTORE_PERSON:
+                self.restore_button = button  # shown only while archived people are listed
+                button.hide()
         self.actions.enable(False, ActionId.ADD_PERSON, ActionId.EDIT_PERSON, ActionId.ARCHIVE_PERSON)
+        self.actions.enable(False, ActionId.RESTORE_PERSON, ActionId.MERGE_PEOPLE, ActionId.REPRESENTATION)
 
     def build_filters(self, row: QHBoxLayout) -> None:
         self.committee_combo = QComboBox()
@@ -133,11 +166,17 @@ class RosterPage(ListPage):
     def build_body(self, table: QTableView) -> QWidget:
         self.memberships = MembershipsPanel(self.actions)
         self.memberships.changed.connect(self._memberships_changed)
+        self.attendance = AttendanceHistory()
+        self.details = QTabWidget()
+        self.details.setObjectName("personTabs")
+        self.details.setDocumentMode(True)
+        self.details.addTab(self.memberships, "Memberships")
+        self.details.addTab(self.attendance, "Attendance")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("rosterSplitter")
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(table)
-        splitter.addWidget(self.memberships)
+        splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         self.splitter = splitter
@@ -158,6 +197,21 @@ class RosterPage(ListPage):
         if self.services is not None:
             self.model.set_filters(self.filters())
 
+    def service(self) -> Any:
+        people = super().service()
+        return _WithArchived(people) if people is not None and self.archived_check.isChecked() else people
+
+    def _show_archived(self, on: bool) -> None:
+        self.restore_button.setVisible(on)
+        if self.services is not None:
+            self.model.set_service(self.service())
+            self._apply_widths()
+            self.on_selection_changed()
+
+    def _hidden_keys(self) -> set[str]:
+        hidden = super()._hidden_keys()
+        return hidden - {"archived"} if self.archived_check.isChecked() else hidden | {"archived"}
+
     def on_services_changed(self, services: Services | None) -> None:
         combo = self.committee_combo
         keep = combo.currentData()
@@ -173,11 +227,30 @@ class RosterPage(ListPage):
         combo.blockSignals(False)
         self.model.set_filters(self.filters())
         self.memberships.set_services(services)
+        self.attendance.set_services(services)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [pid for pid in (self.model.id_at(r) for r in rows) if pid is not None]
+
+    def selected_id(self) -> int | None:
+        """The one selected person; None when nobody or several people are selected."""
+        ids = self.selected_ids()
+        return ids[0] if len(ids) == 1 else None
+
+    def _archived_flags(self) -> dict[int, bool]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())[:1000]
+        return {pid: bool(self.model.row_values(r).get("archived")) for r in rows if (pid := self.model.id_at(r))}
 
     def on_selection_changed(self) -> None:
-        person_id = self.selected_id()
-        self.actions.enable(self.services is not None, ActionId.ADD_PERSON)
-        self.actions.enable(person_id is not None, ActionId.EDIT_PERSON, ActionId.ARCHIVE_PERSON)
+        ids = self.selected_ids()
+        person_id = ids[0] if len(ids) == 1 else None
+        flags = self._archived_flags()
+        self.actions.enable(self.services is not None, ActionId.ADD_PERSON, ActionId.REPRESENTATION)
+        self.actions.enable(person_id is not None, ActionId.EDIT_PERSON)
+        self.actions.enable(not all(flags.values()), ActionId.ARCHIVE_PERSON)
+        self.actions.enable(any(flags.values()), ActionId.RESTORE_PERSON)
+        self.actions.enable(len(ids) == 2, ActionId.MERGE_PEOPLE)
         name = ""
         if person_id is not None:
             row = self.model.row_of(person_id)
@@ -185,7 +258,15 @@ class RosterPage(ListPage):
             name = values.get("preferred_name") or values.get("name") or ""
             if values.get("preferred_name") and values.get("name"):
                 name = f"{values['name']} ({values['preferred_name']})"
+            if values.get("archived"):
+                name += " (archived)"
         self.memberships.show_person(person_id, name)
+        self.attendance.show_person(person_id, name)
+        if len(ids) > 1:
+            hint = " — Roster › Merge people… combines two records of one person" if len(ids) == 2 else ""
+            self.memberships.heading.setText(f"{len(ids)} people selected{hint}")
+        self.details.setTabText(0, f"Memberships ({self.memberships.table.rowCount()})" if person_id else "Memberships")
+        self.details.setTabText(1, f"Attendance ({self.attendance.row_count})" if person_id else "Attendance")
 
     def _memberships_changed(self) -> None:
         self.refresh()  # the Committees column and the committee filter depend on memberships
@@ -226,26 +307,60 @@ class RosterPage(ListPage):
         self.changed.emit()
 
     def archive_person(self) -> None:
-        person_id = self.selected_id()
-        if self.services is None or person_id is None:
+        ids = [pid for pid, archived in self._archived_flags().items() if not archived]
+        if self.services is None or not ids:
             return
-        person = self.services.people.get(person_id)
+        who = self.services.people.get(ids[0]).display_name if len(ids) == 1 else f"these {len(ids)} people"
         answer = QMessageBox.question(
             self,
-            "Archive person",
-            f"Archive {person.display_name}? They leave the roster lists; their memberships, attendance "
-            "and history are kept.",
+            "Archive person" if len(ids) == 1 else "Archive people",
+            f"Archive {who}? They leave the roster lists; their memberships, attendance and history are kept. "
+            "Tick Show archived to find and restore them.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
+        if answer == QMessageBox.StandardButton.Yes:
+            self._set_archived(ids, True)
+
+    def restore_person(self) -> None:
+        """Restoring hides nothing and loses nothing, so it needs no confirmation."""
+        ids = [pid for pid, archived in self._archived_flags().items() if archived]
+        if self.services is not None and ids:
+            self._set_archived(ids, False)
+
+    def _set_archived(self, ids: list[int], archived: bool) -> None:
+        assert self.services is not None
         try:
-            self.services.people.archive(person_id)
+            for person_id in ids:
+                self.services.people.archive(person_id, archived=archived)
         except DomainError as error:
-            QMessageBox.warning(self, "Archive person", error.message)
-        self.refresh()
+            QMessageBox.warning(self, "Archive person" if archived else "Restore person", error.message)
+        self.refresh(select_id=ids[0] if not archived else None)
         self.changed.emit()
+        self.notify(f"{'Archived' if archived else 'Restored'} {len(ids)} {'person' if len(ids) == 1 else 'people'}.")
+
+    def merge_people(self) -> MergeDialog | None:
+        from equitydesk.gui.dialogs.merge_dialog import open_merge_dialog
+
+        return open_merge_dialog(self)
+
+    def show_representation(self) -> RepresentationDialog | None:
+        if self.services is None:
+            return None
+        from equitydesk.gui.dialogs.representation_dialog import RepresentationDialog
+
+        dialog = RepresentationDialog(self.services, self.committee_combo.currentData(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: setattr(self, "representation_dialog", None))
+        self.representation_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def notify(self, text: str) -> None:
+        """Say briefly what a command did, in the window's status bar."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, NOTICE_MS)
 
     # --- dropping a roster file --------------------------------------------------------------------------
 
@@ -274,3 +389,19 @@ class RosterPage(ListPage):
             return
         event.acceptProposedAction()
         self.roster_file_dropped.emit(path)
+
+
+class _WithArchived:
+    """The people service as the list sees it while Show archived is ticked: archived people are listed too."""
+
+    def __init__(self, people: PersonService) -> None:
+        self._people = people
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._people, name)
+
+    def list_ids(self, query: ListQuery) -> list[int]:
+        return self._people.list_ids(replace(query, include_archived=True))
+
+    def count(self, query: ListQuery) -> int:
+        return self._people.count(replace(query, include_archived=True))
