@@ -34,6 +34,9 @@ class ActionId(Enum):
     MERGE_PEOPLE = auto()
     RESTORE_PERSON = auto()
     REPRESENTATION = auto()
+    EXPORT_ROSTER = auto()
+    PRINT_DIRECTORY = auto()
+    PRINT_SIGNIN = auto()
 
 
 Shortcut = QKeySequence.StandardKey | str | None
@@ -74,6 +77,11 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.REPRESENTATION: ActionSpec(
         "Re&presentation…", "Who is at the table: members by group, school and language, against targets"
     ),
+    ActionId.EXPORT_ROSTER: ActionSpec("&Export roster to Excel…", "Save a committee's roster as an .xlsx file"),
+    ActionId.PRINT_DIRECTORY: ActionSpec(
+        "Print member &directory…", "A PDF list of a committee's members, public or with contact details"
+    ),
+    ActionId.PRINT_SIGNIN: ActionSpec("Print &sign-in sheet…", "A PDF sign-in sheet for a committee's meeting"),
 }
 
 

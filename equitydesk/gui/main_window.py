@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from equitydesk import __version__
 from equitydesk.gui.actions import ActionId, ActionRegistry
 from equitydesk.gui.display import plural
+from equitydesk.gui.export_actions import ExportActions
 from equitydesk.gui.pages.actions_page import ActionsPage
 from equitydesk.gui.pages.list_page import ListPage
 from equitydesk.gui.pages.meetings_page import MeetingsPage
@@ -133,6 +134,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        self.exports = ExportActions(self)
+        self.exports.add_to(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
         self.file_menu = file_menu
