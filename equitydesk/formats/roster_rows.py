@@ -57,8 +57,12 @@ class RosterExportRow:
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
-        """Family name, then first name, ignoring case, so sign-in sheets read like a phone book."""
-        return (_collate(self.family_name), _collate(self.first_name), self.display_name)
+        """The name a list is read by (family name, or the only name someone has), then first name, ignoring case.
+
+        Many Karen and some Somali names have no family name ("Naw Paw Say"); they file under their own name
+        rather than all at the top of the list.
+        """
+        return (_collate(self.listed_name), _collate(self.first_name), self.display_name)
 
 
 def _collate(text: str | None) -> str:

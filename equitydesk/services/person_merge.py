@@ -48,6 +48,11 @@ class PersonMergeService:
                 if mine in (None, ""):
                     setattr(keep, name, theirs)
                     filled[name] = theirs
+                elif name == "languages" and mine != theirs:
+                    # Someone who speaks the languages of both records speaks all of them: combine the lists.
+                    combined = _union(mine, theirs)
+                    setattr(keep, name, combined)
+                    filled[name] = combined
                 elif mine != theirs:
                     conflicts.append(f"{PERSON_FIELDS[name].label}: kept '{mine}', not '{theirs}'")
             other_email = other.email
@@ -95,3 +100,11 @@ class PersonMergeService:
                 subject_person_id=keep_id,
             )
         return MergeResult(keep_id, filled, moved, conflicts)
+
+
+def _union(first: str, second: str) -> str:
+    seen: dict[str, str] = {}
+    for part in f"{first},{second}".replace(";", ",").split(","):
+        if part.strip():
+            seen.setdefault(part.strip().casefold(), part.strip())
+    return ", ".join(seen.values())

@@ -145,7 +145,7 @@ def test_signin_is_sorted_by_family_name(pdfs: dict[str, Path]) -> None:
 
 def test_signin_adds_blank_rows_for_walk_ins() -> None:
     styles = make_styles()
-    table = signin_sheet._table(ROWS[:3], 6, 500.0, styles, 11.0, signin_sheet._SHARES)
+    table = signin_sheet._table(ROWS[:3], 6, 500.0, styles, 11.0, signin_sheet._SHARES, signin_sheet._ROW_HEIGHT)
     assert len(table._cellvalues) == 1 + 3 + 6
 
 

@@ -23,8 +23,14 @@ def svc(tmp_path):
 def test_merge_moves_everything_and_fills_blanks(svc):
     eac = svc.committees.create(name="EAC")
     ai = svc.committees.create(name="A&I")
-    keep = svc.people.create(given_name="Mai", family_name="Xiong", email="mai@example.org")
-    dup = svc.people.create(given_name="Mai", family_name="Xiong", phone="651-555-0101", email="mai.x@example.org")
+    keep = svc.people.create(given_name="Mai", family_name="Xiong", email="mai@example.org", languages="Hmong")
+    dup = svc.people.create(
+        given_name="Mai",
+        family_name="Xiong",
+        phone="651-555-0101",
+        email="mai.x@example.org",
+        languages="English, hmong",
+    )
     svc.memberships.create(person_id=keep.id, committee_id=eac.id, role="member")
     svc.memberships.create(person_id=dup.id, committee_id=eac.id, role="chair")
     svc.memberships.create(person_id=dup.id, committee_id=ai.id, role="secretary")
@@ -34,7 +40,7 @@ def test_merge_moves_everything_and_fills_blanks(svc):
 
     result = svc.merge.merge(keep_id=keep.id, remove_id=dup.id)
 
-    assert result.filled == {"phone": "651-555-0101"}
+    assert result.filled == {"phone": "651-555-0101", "languages": "Hmong, English"}
     assert result.memberships_moved == 1
     assert any("E-mail" in c for c in result.conflicts)
     with pytest.raises(NotFound):

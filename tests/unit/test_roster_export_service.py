@@ -76,3 +76,19 @@ def test_public_directory_leaves_out_contacts_and_signin_lists_everyone(svc, tmp
     result = svc.roster_export.signin_pdf(committee="Equity Advisory Committee", target=signin, large_print=True)
     text = subprocess.run(["pdftotext", str(signin), "-"], capture_output=True, text=True, check=True).stdout
     assert result.rows == 3 and "Hodan" in text and "Ánh" in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_public_directory_does_not_say_who_needs_an_interpreter(svc, tmp_path):
+    person = svc.people.create(given_name="Fadumo", family_name="Hassan", interpreter_language="Somali")
+    committee = svc.roster_export.committee_id("Equity Advisory Committee")
+    svc.memberships.create(person_id=person.id, committee_id=committee)
+    public, internal = tmp_path / "public.pdf", tmp_path / "internal.pdf"
+    svc.roster_export.directory_pdf(committee="Equity Advisory Committee", target=public, include_contact=False)
+    svc.roster_export.directory_pdf(committee="Equity Advisory Committee", target=internal, include_contact=True)
+
+    def text(path):
+        return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+    assert "Hassan" in text(public) and "Interpreter" not in text(public)
+    assert "Interpreter: Somali" in " ".join(text(internal).split())

@@ -27,14 +27,15 @@ from equitydesk.formats.pdf.styles import (
 from equitydesk.formats.roster_rows import DirectoryRow
 
 # Relative column widths; contact columns appear only in the internal version.
+# Sized so "Parent/guardian" and a typical e-mail address fit on one line at the internal version's 9 pt.
 _PUBLIC_COLUMNS = (
-    ("Name", 1.7),
-    ("Role", 0.85),
-    ("Stakeholder group", 1.1),
-    ("School or organization", 1.35),
-    ("Languages", 1.45),
+    ("Name", 1.6),
+    ("Role", 0.75),
+    ("Stakeholder group", 1.2),
+    ("School or organization", 1.25),
+    ("Languages", 1.35),
 )
-_CONTACT_COLUMNS = (("Email", 1.9), ("Phone", 1.25))
+_CONTACT_COLUMNS = (("Email", 2.25), ("Phone", 1.25))
 
 
 def long_date(day: dt.date) -> str:
@@ -108,7 +109,7 @@ def _table(
             para(row.role, styles.cell),
             para(row.stakeholder_group, styles.cell),
             para(row.school_or_organization, styles.cell),
-            para(_languages(row), styles.cell),
+            para(_languages(row, include_interpreter=include_contact), styles.cell),
         ]
         if include_contact:
             cells += [para(row.email, styles.cell), para(row.phone, styles.cell)]
@@ -131,11 +132,12 @@ def _table(
     return table
 
 
-def _languages(row: DirectoryRow) -> str:
+def _languages(row: DirectoryRow, *, include_interpreter: bool = True) -> str:
+    """Languages spoken; who needs an interpreter is personal, so only the internal version says it."""
     parts = []
     if row.languages:
         parts.append(row.languages.strip())
-    if row.interpreter_language:
+    if include_interpreter and row.interpreter_language:
         parts.append(f"Interpreter: {row.interpreter_language.strip()}")
     return "\n".join(parts)
 
@@ -147,7 +149,8 @@ def _count(n: int) -> str:
 def _unprintable_warnings(rows: Sequence[DirectoryRow], include_contact: bool) -> list[str]:
     warnings = []
     for row in rows:
-        texts = [row.listed_name, row.role, row.stakeholder_group, row.school_or_organization, _languages(row)]
+        texts = [row.listed_name, row.role, row.stakeholder_group, row.school_or_organization,
+                 _languages(row, include_interpreter=include_contact)]  # fmt: skip
         if include_contact:
             texts += [row.email, row.phone]
         missing = missing_characters(texts)

@@ -31,7 +31,12 @@ LARGE_PRINT_SIZE = 18.0
 _TITLES = ("Name", "Stakeholder group", "Interpreter", "Signature")
 # Shares of the width: large print needs room for "Parent/guardian" at 18 pt without breaking the word.
 _SHARES = (2.3, 1.5, 1.25, 2.45)
-_LARGE_SHARES = (2.15, 1.7, 1.35, 1.73)
+# Measured at 18 pt on a landscape page (694 pt wide): "Parent/guardian" needs 160 pt with padding, the heading
+# "Interpreter" 128 pt; the name takes what a two-word name needs and the signature keeps the rest (~165 pt).
+_LARGE_SHARES = (240.0, 162.0, 130.0, 162.0)
+# Row height as a multiple of the type size: room to sign, without large print running to a page per few names.
+_ROW_HEIGHT = 2.9
+_LARGE_ROW_HEIGHT = 2.3
 
 
 def write_signin_sheet(
@@ -56,7 +61,8 @@ def write_signin_sheet(
     ordered = sorted(rows, key=lambda row: row.sort_key)
     extra = blank_rows if blank_rows is not None else (5 if large_print else 8)
     when = long_date(meeting_date) if meeting_date else ""
-    heading = " · ".join(part for part in (meeting_title, when) if part) or "Meeting"
+    # With no meeting chosen, the sheet leaves a line for the date rather than a bare placeholder.
+    heading = " · ".join(part for part in (meeting_title, when) if part) or "Date: ____________________"
     warnings = _unprintable_warnings(ordered)
 
     with atomic_write(target) as temp:
@@ -76,14 +82,28 @@ def write_signin_sheet(
                 styles.body,
             ),
             Spacer(1, size * 0.6),
-            _table(ordered, extra, content_width(doc), styles, size, _LARGE_SHARES if large_print else _SHARES),
+            _table(
+                ordered,
+                extra,
+                content_width(doc),
+                styles,
+                size,
+                _LARGE_SHARES if large_print else _SHARES,
+                _LARGE_ROW_HEIGHT if large_print else _ROW_HEIGHT,
+            ),
         ]
         doc.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=PageCountCanvas)
     return warnings
 
 
 def _table(
-    rows: Sequence[SigninRow], blanks: int, width: float, styles: Styles, size: float, shares: tuple[float, ...]
+    rows: Sequence[SigninRow],
+    blanks: int,
+    width: float,
+    styles: Styles,
+    size: float,
+    shares: tuple[float, ...],
+    row_height: float,
 ) -> LongTable:
     widths = [width * share / sum(shares) for share in shares]
     data: list[list[Paragraph | str]] = [[label(title, styles.header_cell) for title in _TITLES]]
@@ -99,7 +119,7 @@ def _table(
     # An empty string cell has no height of its own; a blank paragraph gives walk-in rows the same height.
     data.extend([para(" ", styles.cell), "", "", ""] for _ in range(blanks))
     # Padding, not a fixed height, makes a one-line row tall enough to sign in, so a wrapped name still fits.
-    pad = (size * 2.9 - styles.cell.leading) / 2
+    pad = (size * row_height - styles.cell.leading) / 2
     table = LongTable(data, colWidths=widths, repeatRows=1)
     commands: list[tuple[object, ...]] = [
         # Cell styles default to Helvetica even when every cell is a Paragraph; left alone it lands in the PDF.
