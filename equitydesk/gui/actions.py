@@ -37,6 +37,8 @@ class ActionId(Enum):
     EXPORT_ROSTER = auto()
     PRINT_DIRECTORY = auto()
     PRINT_SIGNIN = auto()
+    IMPORT_ROSTER = auto()
+    UNDO_IMPORT = auto()
 
 
 Shortcut = QKeySequence.StandardKey | str | None
@@ -82,6 +84,10 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Print member &directory…", "A PDF list of a committee's members, public or with contact details"
     ),
     ActionId.PRINT_SIGNIN: ActionSpec("Print &sign-in sheet…", "A PDF sign-in sheet for a committee's meeting"),
+    ActionId.IMPORT_ROSTER: ActionSpec(
+        "&Import roster…", "Add or update people from an Excel or CSV roster, after a preview", "Ctrl+I"
+    ),
+    ActionId.UNDO_IMPORT: ActionSpec("&Undo an import…", "Take back a roster import: what it added and changed"),
 }
 
 

@@ -157,6 +157,10 @@ class MainWindow(QMainWindow):
         roster_menu.addSeparator()
         roster_menu.addAction(a[ActionId.MERGE_PEOPLE])
         roster_menu.addAction(a[ActionId.REPRESENTATION])
+        roster_menu.addSeparator()
+        roster_menu.addAction(a.bind(ActionId.IMPORT_ROSTER, self.import_roster))
+        roster_menu.addAction(a.bind(ActionId.UNDO_IMPORT, self.undo_import))
+        self.page(RosterPage).roster_file_dropped.connect(self.import_roster)
 
         self.menuBar().addMenu("&Help").addAction(a[ActionId.ABOUT])
 
@@ -248,6 +252,17 @@ class MainWindow(QMainWindow):
 
         folder = data_dir()
         return str(folder if folder.exists() else Path.home())
+
+    def import_roster(self, path: Path | None = None) -> QWidget | None:
+        """The import wizard, with a dropped file already being read; writes refresh the roster page."""
+        from equitydesk.gui.dialogs.import_wizard import import_roster  # late: not needed to show the window
+
+        return import_roster(self, path)
+
+    def undo_import(self) -> QWidget | None:
+        from equitydesk.gui.dialogs.import_wizard_undo import undo_import
+
+        return undo_import(self)
 
     def refresh(self) -> None:
         for page in self.pages:

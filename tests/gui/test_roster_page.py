@@ -200,7 +200,9 @@ def test_edit_a_membership_from_the_panel(qtbot, window, committee):
 
 
 def test_a_dropped_roster_file_goes_to_the_import_wizard(qtbot, window, tmp_path):
-    page = roster(window)
+    page = RosterPage()  # a page of its own: the window's page already has the import wizard listening
+    qtbot.addWidget(page)
+    page.set_services(window.services)
     sheet = tmp_path / "roster from HR.xlsx"
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(sheet))])

@@ -1,0 +1,196 @@
+"""Undo an import…: the recent roster imports, and undoing one of them as a whole after a confirmation."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from equitydesk.gui.display import GREEN, format_value, plural
+from equitydesk.gui.jobs import Job, run_job
+from equitydesk.services.errors import DomainError
+
+if TYPE_CHECKING:
+    from equitydesk.services.registry import Services
+    from equitydesk.services.roster_import import UndoResult
+
+HEADINGS = ("Import", "File", "Committee", "Imported", "Added", "Updated", "Unchanged", "Skipped", "Undone")
+GREY = QColor("#6b7078")
+
+
+class UndoImportDialog(QDialog):
+    """Lists the latest imports, newest first; Undo takes the selected one back in one transaction."""
+
+    roster_changed = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("UndoImportDialog")
+        self.setWindowTitle("Undo an import")
+        self.resize(960, 420)
+        self.services = services
+        self.job: Job | None = None
+        self.batches: list[Any] = []
+        intro = QLabel(
+            "Undoing an import removes the people and committee memberships it added and puts back the details it "
+            "changed. People who have since been given other committees, attendance or action items are kept."
+        )
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, len(HEADINGS))
+        self.table.setObjectName("batchTable")
+        self.table.setHorizontalHeaderLabels(list(HEADINGS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.note = QLabel()
+        self.note.setObjectName("undoNote")
+        self.note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.undo_button = QPushButton("&Undo this import…")
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo_selected)
+        buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.batches = self.services.roster_import.batches()
+        committees = {c.id: c.name for c in self.services.committees.all()}
+        self.table.setRowCount(len(self.batches))
+        for row, batch in enumerate(self.batches):
+            undone = format_value(_local(batch.undone_at).date()) if batch.undone_at else ""
+            values = (
+                str(batch.id),
+                batch.file_name,
+                committees.get(batch.committee_id, ""),
+                format_value(_local(batch.imported_at)),
+                str(batch.created),
+                str(batch.updated),
+                str(batch.unchanged),
+                str(batch.rejected),
+                undone,
+            )
+            for column, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if column == 0 or 4 <= column <= 7:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if batch.undone_at:
+                    item.setForeground(QBrush(GREY))
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        if not self.batches:
+            self.note.setText("No roster has been imported into this database yet.")
+        self._selection_changed()
+
+    def selected(self) -> Any | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.batches[rows[0].row()] if rows else None
+
+    def select_batch(self, batch_id: int) -> None:
+        for row, batch in enumerate(self.batches):
+            if batch.id == batch_id:
+                self.table.selectRow(row)
+
+    def _selection_changed(self) -> None:
+        batch = self.selected()
+        running = self.job is not None and self.job.running
+        self.undo_button.setEnabled(batch is not None and batch.undone_at is None and not running)
+
+    def undo_selected(self) -> None:
+        batch = self.selected()
+        if batch is None or batch.undone_at is not None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Undo this import",
+            f"Undo import number {batch.id} ({batch.file_name})? The {plural(batch.created, 'person', 'people')} it "
+            f"added leave the roster and the {plural(batch.updated, 'person', 'people')} it changed get their "
+            "earlier details back.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        batch_id, importer = batch.id, self.services.roster_import
+        self.job = run_job(
+            self,
+            "Undoing the import",
+            lambda _p, _c: importer.undo(batch_id),
+            lambda result: self._undone(batch_id, result),
+            self._failed,
+        )
+        self._selection_changed()
+
+    def _undone(self, batch_id: int, result: UndoResult) -> None:
+        self.job = None
+        self.reload()
+        self.select_batch(batch_id)
+        text = (
+            f"Import {batch_id} undone: {plural(result.people_removed, 'person', 'people')} and "
+            f"{plural(result.memberships_removed, 'committee membership')} removed, "
+            f"{plural(result.people_restored, 'person', 'people')}'s details restored."
+        )
+        if result.people_kept:
+            text += f" {plural(result.people_kept, 'person', 'people')} kept: they are used elsewhere."
+        self.note.setText(text)
+        self.note.setStyleSheet(f"color: {GREEN};")
+        self.roster_changed.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self.job = None
+        message = error.message if isinstance(error, DomainError) else f"The import was not undone ({error})."
+        QMessageBox.warning(self, "Undo this import", message)
+        self.reload()
+
+    def reject(self) -> None:
+        if self.job is not None and self.job.running:
+            return  # the undo finishes first: it is one transaction, quick, and cannot be stopped halfway
+        super().reject()
+
+
+def _local(stored: datetime) -> datetime:
+    """A stored time (naive UTC, see db.base.utcnow) as this computer's clock shows it."""
+    return stored.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+def undo_import(window: Any) -> UndoImportDialog | None:
+    """Open the Undo an import dialog over the main window; None without a database."""
+    services = getattr(window, "services", None)
+    if services is None:
+        QMessageBox.information(window, "Undo an import", "Open a database first (File › Open…).")
+        return None
+    from equitydesk.gui.dialogs.import_wizard import roster_written
+    from equitydesk.gui.pages.roster_page import RosterPage
+
+    dialog = UndoImportDialog(services, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    roster = next((p for p in getattr(window, "pages", []) if isinstance(p, RosterPage)), None)
+    if roster is not None:
+        dialog.roster_changed.connect(lambda: roster_written(roster))
+    dialog.open()
+    return dialog

@@ -1,0 +1,194 @@
+"""The import preview table: one row per spreadsheet row, what the import will do with it and why, filterable."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from equitydesk.formats.roster_headers import FIELD_LABELS
+from equitydesk.gui.display import AMBER, GREEN, RED, format_value
+from equitydesk.services.roster_import import MERGED, RowPlan
+
+Index = QModelIndex | QPersistentModelIndex
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMNS = ("Row", "Name", "Status", "What will happen")
+ROW, NAME, STATUS, DETAILS = range(4)
+GREY = "#5f6368"
+BLUE = "#1a5fb4"
+
+# The statuses a row can show, in the order the filter offers them: (key, word in the table, filter label, colour).
+STATUSES: tuple[tuple[str, str, str, str], ...] = (
+    ("new", "New", "New people", GREEN),
+    ("update", "Update", "Updates", BLUE),
+    ("unchanged", "Unchanged", "Unchanged", GREY),
+    ("merged", "Merged", "Duplicates merged", GREY),
+    ("warning", "Warning", "With warnings", AMBER),
+    ("error", "Skipped", "Skipped", RED),
+)
+WORDS = {key: word for key, word, _label, _colour in STATUSES}
+COLOURS = {key: colour for key, _word, _label, colour in STATUSES}
+
+
+def row_status(row: RowPlan) -> str:
+    """The status shown: a merged duplicate says merged even though its merge note is also a warning."""
+    return MERGED if row.action == MERGED else row.status
+
+
+def field_label(key: str) -> str:
+    key = key.removeprefix("membership.")
+    return FIELD_LABELS.get(key, key.replace("_", " ").capitalize())
+
+
+def sentence(text: str) -> str:
+    """Messages from the reader are clauses ("this row has no name, …"); shown alone they read as sentences."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _outcome(row: RowPlan) -> str:
+    if row.action == "new":
+        return "Will be added to the roster"
+    if row.action == "update":
+        changed = [field_label(k) for k in row.changes]
+        if changed and row.new_membership:
+            return "Already in the roster; joins this committee; changes " + ", ".join(changed)
+        if row.new_membership:
+            return "Already in the roster; joins this committee"
+        return "Changes " + ", ".join(changed)
+    if row.action == "unchanged":
+        return "Already in the roster with these details"
+    if row.action == MERGED:
+        return f"Same person as row {row.merged_into}: merged into it"
+    return "Skipped"
+
+
+def describe(row: RowPlan) -> str:
+    """One line for the table: what happens, then the first reason it is not plain sailing."""
+    outcome = _outcome(row)
+    issues = row.errors or [w for w in row.warnings if not (row.action == MERGED and w.message.startswith("Same"))]
+    if row.action == "error" and issues:
+        return sentence(issues[0].message)
+    if issues:
+        more = f" (+{len(issues) - 1} more)" if len(issues) > 1 else ""
+        return f"{outcome}. {sentence(issues[0].message)}{more}"
+    return outcome
+
+
+def messages(row: RowPlan) -> list[str]:
+    """Everything there is to say about a row: the outcome, each change, each problem with its column."""
+    lines = [_outcome(row) + "."]
+    for key, (before, after) in row.changes.items():
+        lines.append(f"{field_label(key)}: “{format_value(before)}” → “{format_value(after)}”")
+    for issue in [*row.errors, *row.warnings]:
+        where = f"Column {issue.column}: " if issue.column else ""
+        lines.append(where + sentence(issue.message))
+    return lines
+
+
+class ImportPreviewModel(QAbstractTableModel):
+    """Holds the plan's rows (plain objects, already in memory) and the indexes the status filter lets through."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RowPlan] = []
+        self._statuses: list[str] = []
+        self._shown: list[int] = []
+        self._filter: str | None = None
+        self._colours = {key: QColor(colour) for key, colour in COLOURS.items()}
+        self._grey = QColor(GREY)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # --- contents --------------------------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[RowPlan]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._statuses = [row_status(r) for r in self._rows]
+        self._apply_filter()
+        self.endResetModel()
+
+    def set_status_filter(self, status: str | None) -> None:
+        """Show only rows with this status (a key of STATUSES), or every row."""
+        if status == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = status
+        self._apply_filter()
+        self.endResetModel()
+
+    def _apply_filter(self) -> None:
+        wanted = self._filter
+        self._shown = [i for i, s in enumerate(self._statuses) if wanted is None or s == wanted]
+
+    @property
+    def status_filter(self) -> str | None:
+        return self._filter
+
+    def counts(self) -> Counter[str]:
+        """How many rows have each status, whatever the filter."""
+        return Counter(self._statuses)
+
+    def row_plan(self, row: int) -> RowPlan:
+        return self._rows[self._shown[row]]
+
+    # --- Qt --------------------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Unhandled roles return None, as PySide6 requires; see DESIGN.md on the 6.12.0 reference leak.
+        if not index.isValid() or not 0 <= index.row() < len(self._shown):
+            return None
+        position = self._shown[index.row()]
+        row, status, column = self._rows[position], self._statuses[position], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == ROW:
+                return str(row.row)
+            if column == NAME:
+                return row.name or "(no name)"
+            if column == STATUS:
+                return WORDS.get(status, status)
+            return describe(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(messages(row))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == STATUS:
+                return self._colours.get(status)
+            if column == NAME and not row.name:
+                return self._grey
+            return None
+        if role == Qt.ItemDataRole.FontRole and column == STATUS:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == ROW:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == STATUS_ROLE:
+            return status
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        return None
+
+
+def counts_text(plan: Any) -> str:
+    """The counts line, such as: 12 new · 3 updated · 40 unchanged · 2 skipped · 5 with warnings."""
+    merged = plan.count(MERGED)
+    warnings = sum(1 for r in plan.rows if row_status(r) == "warning")
+    parts = [f"{plan.created:,} new", f"{plan.updated:,} updated", f"{plan.count('unchanged'):,} unchanged"]
+    if merged:
+        parts.append(f"{merged:,} {'duplicate' if merged == 1 else 'duplicates'} merged")
+    parts += [f"{plan.rejected:,} skipped", f"{warnings:,} with warnings"]
+    return " · ".join(parts)

@@ -1,0 +1,374 @@
+"""Import wizard stories: a messy roster from the district office walked through to Import, then undone."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWizard
+from sqlalchemy import func, select
+
+from equitydesk.db.tables import ImportBatch, Membership, Person
+from equitydesk.formats.errors import ReadCancelled
+from equitydesk.gui.dialogs import import_pages, import_wizard, import_wizard_preview, import_wizard_undo
+from equitydesk.gui.dialogs.import_wizard import COLUMNS, FILE, PREVIEW, RESULT, SHEET, ImportWizard
+from equitydesk.gui.dialogs.import_wizard_columns import PRIVATE
+from equitydesk.gui.jobs import job_pool, run_job
+from equitydesk.gui.models.import_preview_model import ImportPreviewModel
+from equitydesk.gui.pages.roster_page import RosterPage
+
+EAC = "Equity Advisory Committee"
+HEADINGS = ("Student ID #", "First Name", "Last Name", "E-mail Address", "Cell #", "School", "Home Language",
+            "Stakeholder Group", "Role", "Voting member?", "Term Ends")  # fmt: skip
+ROWS = [  # spreadsheet rows 4 to 10
+    (100234, "Mai", "Vang", "mai.vang@example.org", "651-555-0101", "Roosevelt High", "Hmong", "Parent", "Member",
+     "Yes", date(2027, 6, 30)),
+    (100235, "Abdi", "Hassan", "abdi@example.org", "651-555-0102", "Northside Middle", "Somali", "Community member",
+     "Co-chair", "Yes", "next fall"),  # an unreadable date
+    (None, None, None, "noname@example.org", None, "Lincoln Elementary", None, "Parent", None, None, None),  # no name
+    (100234, "Mai", "Vang", "MAI.VANG@example.org", None, "Roosevelt High", "Hmong", "Parent", "Member", "Yes",
+     None),  # the same person again
+    (None, "Linda", "Anderson", "linda@example.org", "612-555-0199", None, "English", "Community member", "Chair",
+     "Yes", None),  # already on the committee: a new phone number
+    (None, "Sarah", "Johnson", "sarah@example.org", None, "Lincoln Elementary", "English", "Teacher", "Member", "Yes",
+     None),  # already on the committee, nothing new
+    (100240, "José", "García", "jose@example.org", "651-555-0110", "Roosevelt High", "Spanish", "Student", "Member",
+     "No", date(2026, 6, 30)),
+]  # fmt: skip
+
+
+def messy_roster(path: Path) -> Path:
+    """Headings on row 3 under a merged title and a note, a private ID column, and a second sheet."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "EAC roster"
+    ws["A1"] = "Equity Advisory Committee — 2025–26 roster"
+    ws.merge_cells("A1:K1")
+    ws["A2"] = "From the district office, updated Sept 2025"
+    for column, heading in enumerate(HEADINGS, start=1):
+        ws.cell(row=3, column=column, value=heading)
+    for row, values in enumerate(ROWS, start=4):
+        for column, value in enumerate(values, start=1):
+            if value is not None:
+                ws.cell(row=row, column=column, value=value)
+    book.create_sheet("Notes")["A1"] = "Send changes to the district office."
+    book.save(path)
+    return path
+
+
+@pytest.fixture
+def roster_file(tmp_path: Path) -> Path:
+    return messy_roster(tmp_path / "EAC roster 2025.xlsx")
+
+
+@pytest.fixture(autouse=True)
+def idle_jobs():
+    yield
+    job_pool().waitForDone(10_000)
+
+
+def counts(window) -> tuple[int, int, int]:
+    with window.db.sessions() as session:
+        return (
+            session.scalar(select(func.count()).select_from(Person)),
+            session.scalar(select(func.count()).select_from(Membership)),
+            session.scalar(select(func.count()).select_from(ImportBatch)),
+        )
+
+
+def open_wizard(qtbot, window, monkeypatch, path: Path) -> ImportWizard:
+    """Roster › Import roster…, then Choose file… answered with `path`."""
+    window.actions[import_wizard_action()].trigger()
+    wizard = window.findChild(ImportWizard)
+    assert wizard is not None and wizard.isVisible() and wizard.currentId() == FILE
+    monkeypatch.setattr(import_pages.QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    qtbot.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not wizard.busy, timeout=10_000)
+    return wizard
+
+
+def import_wizard_action():
+    from equitydesk.gui.actions import ActionId
+
+    return ActionId.IMPORT_ROSTER
+
+
+def go_next(qtbot, wizard: ImportWizard, expected: int) -> None:
+    qtbot.waitUntil(lambda: wizard.currentPage().isComplete(), timeout=10_000)
+    wizard.next()
+    assert wizard.currentId() == expected
+
+
+def choose_committee(qtbot, wizard: ImportWizard, name: str) -> None:
+    combo = wizard.preview_page.committee_combo
+    combo.lineEdit().clear()
+    qtbot.keyClicks(combo.lineEdit(), name)
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard.busy, timeout=10_000)
+
+
+def statuses(model: ImportPreviewModel) -> dict[int, str]:
+    return {model.row_plan(r).row: model.index(r, 2).data() for r in range(model.rowCount())}
+
+
+def test_a_messy_roster_is_previewed_imported_and_undone(qtbot, window, committee, roster_file, monkeypatch):
+    before = counts(window)
+    wizard = open_wizard(qtbot, window, monkeypatch, roster_file)
+    assert "Read EAC roster 2025.xlsx" in wizard.file_page.status.text()
+    assert "headings on row 3" in wizard.file_page.status.text()
+
+    go_next(qtbot, wizard, SHEET)
+    page = wizard.sheet_page
+    assert page.header_spin.value() == 3 and wizard.sheet.header_row == 3, "the title rows are skipped"
+    assert [page.sheet_combo.itemText(i) for i in range(page.sheet_combo.count())] == ["EAC roster", "Notes"]
+    assert page.sheet_combo.currentText() == "EAC roster"
+    heading = page.table.item(2, 1)
+    assert heading.text() == "First Name" and heading.font().bold(), "row 3 is shown as the heading row"
+    assert page.table.verticalHeaderItem(2).text() == "3"
+
+    go_next(qtbot, wizard, COLUMNS)
+    columns = wizard.columns_page
+    student_id = columns.combos[0]
+    assert student_id.currentText() == PRIVATE and not student_id.isEnabled()
+    assert columns.table.item(0, columns.NOTE).text() == "Private: never imported"
+    assert columns.combos[4].currentText() == "Phone"
+    assert "651-555-0101" in columns.table.item(4, columns.SAMPLES).text()
+    qtbot.waitUntil(lambda: "7 rows to import" in columns.summary.text(), timeout=5000)
+
+    go_next(qtbot, wizard, PREVIEW)
+    preview = wizard.preview_page
+    choose_committee(qtbot, wizard, EAC)
+    assert preview.committee_note.text() == "People already on this committee are updated, not added twice."
+    assert preview.counts.text() == "3 new · 1 updated · 1 unchanged · 1 duplicate merged · 1 skipped · 1 with warnings"
+    assert statuses(preview.model) == {4: "New", 5: "Warning", 6: "Skipped", 7: "Merged", 8: "Update",
+                                       9: "Unchanged", 10: "New"}  # fmt: skip
+    row5 = preview.model.index(1, 3)
+    assert "not a date I can read" in row5.data() and "Column K" in row5.data(Qt.ItemDataRole.ToolTipRole)
+    assert preview.model.index(4, 3).data() == "Changes Phone"
+    assert preview.ignored.text() == "Columns not imported: Student ID #"
+    preview.filter_combo.setCurrentIndex(preview.filter_combo.findData("error"))
+    assert preview.model.rowCount() == 1 and preview.model.row_plan(0).row == 6
+    assert counts(window) == before, "nothing is written before Import"
+
+    # Back to the columns: leaving out the phone numbers leaves nothing to update on Linda's row.
+    wizard.back()
+    wizard.columns_page.combos[4].setCurrentIndex(0)
+    go_next(qtbot, wizard, PREVIEW)
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard.busy, timeout=10_000)
+    assert preview.counts.text().startswith("3 new · 0 updated · 2 unchanged")
+    wizard.back()
+    wizard.columns_page.combos[4].setCurrentIndex(wizard.columns_page.combos[4].findText("Phone"))
+    go_next(qtbot, wizard, PREVIEW)
+    qtbot.waitUntil(lambda: preview.counts.text().startswith("3 new · 1 updated"), timeout=10_000)
+
+    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "&Import"
+    qtbot.waitUntil(preview.isComplete, timeout=5000)
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: wizard.currentId() == RESULT, timeout=10_000)
+    result = wizard.result_page
+    batch_id = wizard.result.batch_id
+    assert result.headline.text() == f"Import number {batch_id} is saved."
+    assert "3 people added to the roster" in result.details.text()
+    assert "Row 6: This row has no name" in result.fix_list.toPlainText()
+    assert counts(window) == (before[0] + 3, before[1] + 3, before[2] + 1)
+    with window.db.sessions() as session:
+        linda = session.scalars(select(Person).where(Person.email == "linda@example.org")).one()
+        assert linda.phone == "612-555-0199"
+        batch = session.get(ImportBatch, batch_id)
+        assert (batch.file_name, batch.sheet, batch.header_row) == ("EAC roster 2025.xlsx", "EAC roster", 3)
+        assert (batch.created, batch.updated, batch.rejected) == (3, 1, 1)
+        assert batch.mapping["Cell #"] == "phone" and "Student ID #" not in batch.mapping
+        assert session.scalar(select(func.count()).where(Person.given_name == "Mai")) == 1, "the duplicate merged"
+    roster = window.page(RosterPage)
+    assert roster.count_label.text() == f"{before[0] + 3} people"
+
+    monkeypatch.setattr(import_wizard_preview.QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(result.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.undo_result is not None, timeout=10_000)
+    assert "3 people and 3 committee memberships removed" in result.undo_note.text()
+    assert not result.undo_button.isEnabled()
+    assert counts(window) == (before[0], before[1], before[2] + 1)
+    with window.db.sessions() as session:
+        assert session.scalars(select(Person.phone).where(Person.email == "linda@example.org")).one() is None
+        assert session.get(ImportBatch, batch_id).undone_at is not None
+    assert roster.count_label.text() == f"{before[0]} people"
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert not wizard.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "is not a spreadsheet"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "roster.xlsx"),
+    ],
+    ids=["pdf", "old-excel"],
+)
+def test_a_refused_file_says_why_and_stays_on_the_file_page(
+    qtbot, window, committee, tmp_path, monkeypatch, content, expected
+):
+    fake = tmp_path / "roster.xlsx"
+    fake.write_bytes(content)
+    wizard = open_wizard(qtbot, window, monkeypatch, fake)
+    status = wizard.file_page.status
+    assert expected in status.text() and status.isVisible()
+    assert "Traceback" not in status.text() and "Error" not in status.text()
+    assert wizard.currentId() == FILE and not wizard.file_page.isComplete()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+    monkeypatch.setattr(import_pages.QFileDialog, "getOpenFileName", lambda *a, **k: (str(messy_roster(fake)), ""))
+    qtbot.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.file_page.isComplete(), timeout=10_000)
+    assert "Read roster.xlsx" in status.text(), "a good file after a bad one clears the refusal"
+
+
+def test_cancelling_the_read_or_the_wizard_writes_nothing(qtbot, window, committee, roster_file, monkeypatch):
+    before = counts(window)
+    original = import_wizard.RosterSheet.open
+    started = threading.Event()
+
+    def slow_open(path, **kwargs):
+        started.set()
+        for _ in range(1000):  # a huge file: only Cancel ends it (or ten seconds, should the test go wrong)
+            if kwargs["should_cancel"]():
+                raise ReadCancelled
+            threading.Event().wait(0.01)
+        return original(path, **kwargs)
+
+    monkeypatch.setattr(import_wizard.RosterSheet, "open", staticmethod(slow_open))
+    wizard = window.import_roster(roster_file)
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    assert wizard.reading and not wizard.file_page.isComplete()
+    qtbot.waitUntil(lambda: wizard.job.dialog is not None and wizard.job.dialog.isVisible(), timeout=5000)
+    qtbot.mouseClick(wizard.job.dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # its Cancel button
+    qtbot.waitUntil(lambda: not wizard.busy, timeout=5000)
+    assert wizard.sheet is None and wizard.currentId() == FILE
+    assert "was stopped" in wizard.file_page.status.text()
+
+    monkeypatch.setattr(import_wizard.RosterSheet, "open", original)
+    wizard.read_file(roster_file)
+    qtbot.waitUntil(lambda: wizard.sheet is not None and not wizard.busy, timeout=10_000)
+    for page in (SHEET, COLUMNS, PREVIEW):
+        go_next(qtbot, wizard, page)
+    choose_committee(qtbot, wizard, "Brand New Committee")
+    assert "will be created" in wizard.preview_page.committee_note.text()
+
+    # Import pressed while another job holds the one job thread, then Cancel before the write begins.
+    release = threading.Event()
+    blocker = run_job(window, "Busy", lambda _p, _c: release.wait(10), show_progress=False)
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    assert wizard.job_kind == "commit"
+    wizard.job.cancel()
+    release.set()
+    qtbot.waitUntil(lambda: blocker.state == "succeeded" and not wizard.busy, timeout=10_000)
+    assert wizard.currentId() == PREVIEW and wizard.result is None
+    assert counts(window) == before
+
+    wizard.reject()  # the wizard's own Cancel
+    assert not wizard.isVisible()
+    assert counts(window) == before
+    assert all(c.name != "Brand New Committee" for c in window.services.committees.all())
+
+
+def test_a_dropped_file_opens_the_wizard_already_read(qtbot, window, committee, roster_file):
+    page = window.show_page(RosterPage)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(roster_file))])
+    assert page.dropped_roster_file(mime) == roster_file, "the window listens, so drops are welcome"
+    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    page.dropEvent(drop)
+    wizard = window.findChild(ImportWizard)
+    assert wizard is not None and wizard.file_page.path_edit.text() == str(roster_file)
+    qtbot.waitUntil(lambda: wizard.currentId() == SHEET, timeout=10_000)
+    assert wizard.sheet.header_row == 3
+
+
+def test_choosing_the_heading_row_and_the_columns_by_hand(qtbot, window, committee, tmp_path, monkeypatch):
+    book = Workbook()
+    ws = book.active
+    for row in (("Roster",), ("Nom complet", "Courriel"), ("Awa Diallo", "awa@example.org"),
+                ("Kofi Mensah", "kofi@example.org")):  # fmt: skip
+        ws.append(row)
+    path = tmp_path / "liste.xlsx"
+    book.save(path)
+    wizard = open_wizard(qtbot, window, monkeypatch, path)
+    go_next(qtbot, wizard, SHEET)
+    sheet_page = wizard.sheet_page
+    assert "could not find the column headings" in sheet_page.note.text()
+    assert sheet_page.header_spin.value() == 1
+    qtbot.mouseClick(
+        sheet_page.table.viewport(), Qt.MouseButton.LeftButton, pos=sheet_page.table.visualItemRect(
+            sheet_page.table.item(1, 0)).center()
+    )  # fmt: skip
+    assert sheet_page.header_spin.value() == 2 and wizard.sheet.header_row == 2
+    go_next_blocked = wizard.currentPage().isComplete()
+    assert go_next_blocked
+    wizard.next()
+    columns = wizard.columns_page
+    qtbot.waitUntil(lambda: not wizard.busy, timeout=5000)
+    assert "no column holds names" in columns.problem.text() and not columns.isComplete()
+    columns.combos[0].setCurrentIndex(columns.combos[0].findData("full_name"))
+    columns.combos[1].setCurrentIndex(columns.combos[1].findData("full_name"))
+    assert "Also chosen for column A" in columns.table.item(1, columns.NOTE).text()
+    assert not columns.isComplete(), "two columns cannot both be the full name"
+    columns.combos[1].setCurrentIndex(columns.combos[1].findData("email"))
+    qtbot.waitUntil(columns.isComplete, timeout=5000)
+    assert "2 rows to import" in columns.summary.text()
+    go_next(qtbot, wizard, PREVIEW)
+    choose_committee(qtbot, wizard, EAC)
+    assert wizard.preview_page.counts.text().startswith("2 new")
+
+
+def test_undo_an_import_from_the_list_of_imports(qtbot, window, committee, roster_file, monkeypatch):
+    before = counts(window)
+    result = window.services.roster_import.commit(
+        import_wizard.RosterSheet.open(roster_file).map().rows, committee=EAC, file_name=roster_file.name
+    )
+    window.refresh()
+    dialog = window.undo_import()
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == roster_file.name
+    assert dialog.table.item(0, 2).text() == EAC and dialog.table.item(0, 4).text() == "3"
+    assert not dialog.undo_button.isEnabled(), "choose an import first"
+    dialog.table.selectRow(0)
+    assert dialog.undo_button.isEnabled()
+    asked = []
+    monkeypatch.setattr(
+        import_wizard_undo.QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No
+    )
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert asked and f"Undo import number {result.batch_id}" in asked[0]
+    assert counts(window)[0] == before[0] + 3, "No keeps the import"
+    monkeypatch.setattr(import_wizard_undo.QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "undone" in dialog.note.text(), timeout=10_000)
+    assert counts(window)[:2] == before[:2]
+    assert dialog.table.item(0, 8).text() != "" and not dialog.undo_button.isEnabled()
+    assert window.page(RosterPage).count_label.text() == f"{before[0]} people"
+
+
+def test_saving_the_blank_template(qtbot, window, committee, tmp_path, monkeypatch):
+    window.actions[import_wizard_action()].trigger()
+    wizard = window.findChild(ImportWizard)
+    target = tmp_path / "template"
+    monkeypatch.setattr(import_pages.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(wizard.file_page.template_button, Qt.MouseButton.LeftButton)
+    saved = tmp_path / "template.xlsx"
+    assert saved.exists() and saved.read_bytes()[:2] == b"PK"
+    assert "Saved template.xlsx" in wizard.file_page.template_note.text()
+
+
+def test_the_preview_model_passes_the_model_tester(qtmodeltester, services, committee, roster_file):
+    rows = import_wizard.RosterSheet.open(roster_file).map().rows
+    model = ImportPreviewModel()
+    model.set_rows(services.roster_import.plan(rows, committee=EAC).rows)
+    qtmodeltester.check(model)
+    model.set_status_filter("new")
+    qtmodeltester.check(model)
+    assert [model.row_plan(r).row for r in range(model.rowCount())] == [4, 10]
+    assert model.counts()["new"] == 2 and model.counts()["warning"] == 1
