@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from equitydesk.formats.errors import ExportError
 from equitydesk.formats.roster_columns import column_letter
-from equitydesk.gui.display import AMBER, RED, format_value
+from equitydesk.gui.display import AMBER, GREEN, RED, format_value
 from equitydesk.gui.settings import app_settings
 
 if TYPE_CHECKING:
@@ -172,6 +172,7 @@ class FilePage(QWizardPage):
                 self.status,
                 f"✓ Read {w.path.name}: sheet “{w.sheet.sheet}”{which}, headings on row {w.sheet.header_row}. "
                 "Press Next to check them.",
+                GREEN,
             )
         self.completeChanged.emit()
 
@@ -213,7 +214,11 @@ class SheetPage(QWizardPage):
         self.table.cellClicked.connect(self._row_clicked)
         self.table.setToolTip("Click a row to use it as the heading row")
 
+        self.sheet_combo.setMinimumContentsLength(24)
+        self.sheet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.header_spin.setMinimumWidth(80)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("&Sheet:", self.sheet_combo)
         form.addRow("&Headings are on row:", self.header_spin)
         layout = QVBoxLayout(self)
@@ -268,26 +273,37 @@ class SheetPage(QWizardPage):
         count = min(len(rows), max(PREVIEW_ROWS, heading + 6), 30)
         shown = list(rows.rows[:count])
         width = min(max((len(r) for r in shown), default=0), MAX_PREVIEW_COLUMNS)
+        private = {i for i, m in enumerate(sheet.matches) if m.private}
         table = self.table
         table.clear()
+        table.clearSpans()
         table.setRowCount(count)
         table.setColumnCount(width)
         table.setHorizontalHeaderLabels([column_letter(c) for c in range(width)])
         table.setVerticalHeaderLabels([str(rows.first_row + r) for r in range(count)])
         bold = QFont(table.font())
         bold.setBold(True)
+        metrics = table.fontMetrics()
+        widths = [60] * width
         for r, values in enumerate(shown):
-            for c in range(width):
-                item = QTableWidgetItem(cell_text(values[c]) if c < len(values) else "")
+            texts = [cell_text(values[c]) if c < len(values) else "" for c in range(width)]
+            filled = [c for c, text in enumerate(texts) if text]
+            if r < heading and len(filled) == 1:
+                # A title above the headings (often a merged cell) reads whole across the row, and does not
+                # widen its column.
+                table.setSpan(r, filled[0], 1, width - filled[0])
+            for c, text in enumerate(texts):
+                item = QTableWidgetItem(text)
                 if r == heading:
                     item.setBackground(QBrush(HEADING_BACKGROUND))
                     item.setFont(bold)
-                elif r < heading:
+                elif r < heading or c in private:
                     item.setForeground(QBrush(ABOVE_FOREGROUND))
                 table.setItem(r, c, item)
-        table.resizeColumnsToContents()
-        for c in range(width):
-            table.setColumnWidth(c, min(max(table.columnWidth(c), 60), 220))
+                if r >= heading:
+                    widths[c] = max(widths[c], metrics.horizontalAdvance(text) + (28 if r == heading else 16))
+        for c, w in enumerate(widths):
+            table.setColumnWidth(c, min(w, 220))
         table.scrollToTop()
 
     def _row_clicked(self, row: int, _column: int) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,7 +50,9 @@ class ColumnsPage(QWizardPage):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 16)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the combos take the focus; no dotted current cell
         header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(self.NOTE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((self.LETTER, 64), (self.HEADING, 190), (self.SAMPLES, 260), (self.FIELD, 200)):
             self.table.setColumnWidth(column, width)
@@ -87,8 +90,12 @@ class ColumnsPage(QWizardPage):
             if not column.header:
                 heading.setForeground(QBrush(ABOVE_FOREGROUND))
             self.table.setItem(row, self.HEADING, heading)
-            examples = QTableWidgetItem(" · ".join(samples[column.index]) or "(empty)")
-            examples.setToolTip("\n".join(samples[column.index]))
+            if column.private:  # private data is not put on screen, not even as an example
+                examples = QTableWidgetItem("(not shown)")
+                examples.setForeground(QBrush(ABOVE_FOREGROUND))
+            else:
+                examples = QTableWidgetItem(" · ".join(samples[column.index]) or "(empty)")
+                examples.setToolTip("\n".join(samples[column.index]))
             self.table.setItem(row, self.SAMPLES, examples)
             combo = QComboBox()
             combo.setObjectName(f"fieldCombo{column.letter}")
@@ -134,6 +141,7 @@ class ColumnsPage(QWizardPage):
             item.setText(text)
             item.setForeground(QBrush(colour))
         if duplicates:
+            show_message(self.summary, "")  # the counts wait until each field has one column
             fields = ", ".join(
                 f"{FIELD_LABELS[f]} (columns {', '.join(column_letter(i) for i in c)})" for f, c in duplicates.items()
             )

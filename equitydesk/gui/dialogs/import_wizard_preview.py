@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWizard,
@@ -59,6 +60,7 @@ class PreviewPage(QWizardPage):
         self.committee_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.committee_combo.lineEdit().setPlaceholderText("Choose a committee, or type the name of a new one")
         self.committee_combo.setMinimumContentsLength(36)
+        self.committee_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.committee_note = message_label(name="committeeNote")
         self.counts = message_label(name="countsLabel")
         _larger_bold(self.counts)
@@ -92,7 +94,8 @@ class PreviewPage(QWizardPage):
         committee_row = QHBoxLayout()
         committee_row.addWidget(QLabel("Add these people to the &committee:"))
         committee_row.itemAt(0).widget().setBuddy(self.committee_combo)
-        committee_row.addWidget(self.committee_combo, 1)
+        committee_row.addWidget(self.committee_combo)
+        committee_row.addStretch(1)
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.counts, 1)
         filter_row.addWidget(QLabel("Show:"))
@@ -196,6 +199,7 @@ class ResultPage(QWizardPage):
         super().__init__()
         self.wizard_ = wizard
         self.setTitle("Import finished")
+        self.setSubTitle("What was written to the roster. Press Finish to close the wizard.")
         self.setFinalPage(True)
         self.headline = message_label(name="resultHeadline")
         _larger_bold(self.headline)
@@ -212,6 +216,8 @@ class ResultPage(QWizardPage):
         undo_row = QHBoxLayout()
         undo_row.addWidget(self.undo_button)
         undo_row.addWidget(self.undo_note, 1)
+        undo_row.addStretch(0)
+        self.undo_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.details)
@@ -226,14 +232,15 @@ class ResultPage(QWizardPage):
             return
         plan = result.plan
         self.headline.setText(f"Import number {result.batch_id} is saved.")
-        lines = [
-            f"{plural(plan.created, 'person', 'people')} added to the roster",
-            f"{plural(plan.updated, 'person', 'people')} updated",
-            f"{plural(plan.count('unchanged'), 'person', 'people')} already up to date",
-        ]
+        lines = [f"{plural(plan.created, 'person', 'people')} added to the roster"]
+        if plan.updated:
+            lines.append(f"{plural(plan.updated, 'person', 'people')} already there, with details updated")
+        if plan.count("unchanged"):
+            lines.append(f"{plural(plan.count('unchanged'), 'person', 'people')} already there and up to date")
         if plan.count("merged"):
             lines.append(f"{plural(plan.count('merged'), 'duplicate row')} merged into an earlier row")
-        lines.append(f"{plural(plan.rejected, 'row')} skipped")
+        if plan.rejected:
+            lines.append(f"{plural(plan.rejected, 'row')} skipped (listed below)")
         if result.committee_created:
             lines.append(f"the committee “{_escape(plan.committee_name)}” was created")
         items = "".join(f"<li>{line}</li>" for line in lines)

@@ -56,17 +56,25 @@ def _outcome(row: RowPlan) -> str:
     if row.action == "new":
         return "Will be added to the roster"
     if row.action == "update":
-        changed = [field_label(k) for k in row.changes]
-        if changed and row.new_membership:
-            return "Already in the roster; joins this committee; changes " + ", ".join(changed)
+        changes = _changes(row)
         if row.new_membership:
-            return "Already in the roster; joins this committee"
-        return "Changes " + ", ".join(changed)
+            return "Already in the roster; joins this committee" + (f"; updates {changes}" if changes else "")
+        return f"Updates {changes}"
     if row.action == "unchanged":
         return "Already in the roster with these details"
     if row.action == MERGED:
         return f"Same person as row {row.merged_into}: merged into it"
     return "Skipped"
+
+
+def _changes(row: RowPlan) -> str:
+    """Such as "Phone to 651-555-0164" for one or two changes (what an office worker checks), else the fields."""
+    if len(row.changes) > 2:
+        return ", ".join(field_label(k) for k in row.changes)
+    return " and ".join(
+        f"{field_label(k)} to {format_value(after)}" if after not in (None, "") else f"{field_label(k)} (emptied)"
+        for k, (_before, after) in row.changes.items()
+    )
 
 
 def describe(row: RowPlan) -> str:
