@@ -42,6 +42,9 @@ ROWS = [  # spreadsheet rows 4 to 10
 ]  # fmt: skip
 
 
+ROW5_PROBLEM = "'next fall' is not a date I can read; write it like 9/1/2025. The term end was left empty."
+
+
 def messy_roster(path: Path) -> Path:
     """Headings on row 3 under a merged title and a note, a private ID column, and a second sheet."""
     book = Workbook()
@@ -150,6 +153,10 @@ def test_a_messy_roster_is_previewed_imported_and_undone(qtbot, window, committe
     assert "not a date I can read" in row5.data() and "Column K" in row5.data(Qt.ItemDataRole.ToolTipRole)
     assert preview.model.index(4, 3).data() == "Updates Phone to 612-555-0199"
     assert preview.ignored.text() == "Columns not imported: Student ID #"
+    shown = []
+    monkeypatch.setattr(import_wizard_preview.QMessageBox, "information", lambda *a, **k: shown.append(a[1:3]))
+    preview.show_details(row5)  # what a double-click shows
+    assert shown == [("Row 5: Abdi Hassan", "Will be added to the roster.\n\nColumn K: " + ROW5_PROBLEM)]
     preview.filter_combo.setCurrentIndex(preview.filter_combo.findData("error"))
     assert preview.model.rowCount() == 1 and preview.model.row_plan(0).row == 6
     assert counts(window) == before, "nothing is written before Import"

@@ -45,6 +45,7 @@ class ImportWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)  # the same look on every platform, and in screenshots
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)  # once written, Finish is the way out
         self.setButtonText(QWizard.WizardButton.CommitButton, "&Import")
         self.resize(1000, 680)
         self.services = services
@@ -302,13 +303,14 @@ class ImportWizard(QWizard):
 
     # --- closing ---------------------------------------------------------------------------------------------
 
-    def reject(self) -> None:
-        if self.busy and self.job_kind in ("commit", "undo"):
-            return  # a write in progress finishes first; its progress dialog says so
-        self.stop_jobs()
-        super().reject()
+    @property
+    def writing(self) -> bool:
+        return self.busy and self.job_kind in ("commit", "undo")
 
     def done(self, result: int) -> None:
+        """Cancel, Finish, Escape and the close box all end here; a write in progress finishes first."""
+        if self.writing:
+            return
         self.stop_jobs()
         super().done(result)
 

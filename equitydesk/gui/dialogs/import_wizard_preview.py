@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTableView,
     QVBoxLayout,
-    QWizard,
     QWizardPage,
 )
 
@@ -224,7 +223,7 @@ class ResultPage(QWizardPage):
         layout.addWidget(self.fix_label)
         layout.addWidget(self.fix_list, 1)
         layout.addLayout(undo_row)
-        wizard.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
+        wizard.busy_changed.connect(lambda _busy: self.completeChanged.emit())
 
     def initializePage(self) -> None:
         result = self.wizard_.result
@@ -257,6 +256,9 @@ class ResultPage(QWizardPage):
         self.fix_label.setVisible(bool(troubled))
         self.fix_list.setVisible(bool(troubled))
         show_message(self.undo_note, "")
+
+    def isComplete(self) -> bool:
+        return not self.wizard_.writing  # Finish waits for an undo in progress
 
     def undo(self) -> None:
         result = self.wizard_.result
