@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -294,8 +295,16 @@ def _rows(
     if BLANK_ROW in blank[begin:end]:
         offsets = [o for o in offsets if not blank[o]]
     numbers = [first + offset for offset in offsets]
-    return list(map(ParsedRow, numbers, repeat(None), repeat(None), map(problems_at.get, offsets), repeat(table),
-                    offsets))  # fmt: skip
+    # 100,000 new objects would set off the garbage collector's full passes over everything the program holds,
+    # several times over; none of them can be garbage, so it waits until they are all made.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return list(map(ParsedRow, numbers, repeat(None), repeat(None), map(problems_at.get, offsets),
+                        repeat(table), offsets))  # fmt: skip
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _check(progress: Progress | None, should_cancel: ShouldCancel | None, percent: int) -> None:
