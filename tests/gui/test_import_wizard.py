@@ -259,8 +259,12 @@ def test_cancelling_the_read_or_the_wizard_writes_nothing(qtbot, window, committ
     monkeypatch.setattr(import_wizard.RosterSheet, "open", original)
     wizard.read_file(roster_file)
     qtbot.waitUntil(lambda: wizard.sheet is not None and not wizard.busy, timeout=10_000)
+    window.services.committees.archive(committee.committees["ai"])
     for page in (SHEET, COLUMNS, PREVIEW):
         go_next(qtbot, wizard, page)
+    choose_committee(qtbot, wizard, "achievement and integration plan team")
+    assert "is an archived committee" in wizard.preview_page.committee_note.text()
+    assert wizard.plan.committee_exists, "the import matches archived committees too"
     choose_committee(qtbot, wizard, "Brand New Committee")
     assert "will be created" in wizard.preview_page.committee_note.text()
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from equitydesk.gui.dialogs.import_pages import message_label, show_message
-from equitydesk.gui.display import GREEN, RED, plural
+from equitydesk.gui.display import AMBER, GREEN, RED, plural
 from equitydesk.gui.models.import_preview_model import (
     STATUSES,
     ImportPreviewModel,
@@ -50,6 +50,8 @@ class PreviewPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.wizard_ = wizard
+        self._names: dict[str, str] = {}
+        self._archived: set[str] = set()
         self.setTitle("Committee and preview")
         self.setSubTitle("Nothing has been saved yet. Check what will happen to each row, then press Import.")
         self.setCommitPage(True)
@@ -113,7 +115,10 @@ class PreviewPage(QWizardPage):
 
     def initializePage(self) -> None:
         w = self.wizard_
-        self._names = {c.name.casefold(): c.name for c in w.services.committees.all() if not c.archived}
+        committees = w.services.committees.all()
+        self._names = {c.name.casefold(): c.name for c in committees if not c.archived}
+        # The import matches any committee by name, archived ones too, so the note must know them.
+        self._archived = {c.name.casefold() for c in committees if c.archived}
         self.committee_combo.blockSignals(True)
         self.committee_combo.clear()
         self.committee_combo.addItems(sorted(self._names.values(), key=str.casefold))
@@ -128,6 +133,8 @@ class PreviewPage(QWizardPage):
             show_message(self.committee_note, "Choose the committee these people belong to, or type a new name.", RED)
         elif name.casefold() in self._names:
             show_message(self.committee_note, "People already on this committee are updated, not added twice.")
+        elif name.casefold() in self._archived:
+            show_message(self.committee_note, f"“{name}” is an archived committee: people will be added to it.", AMBER)
         else:
             show_message(self.committee_note, f"New committee: “{name}” will be created when you press Import.", GREEN)
         self.wizard_.set_committee(text)
