@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select, update
 
@@ -13,6 +14,24 @@ from equitydesk.services import changelog
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.roster import PERSON_FIELDS
+
+SAME, FILLED, COMBINED, KEPT = "same", "filled", "combined", "kept"
+
+
+def merged_value(name: str, mine: Any, theirs: Any) -> tuple[Any, str]:
+    """A detail after a merge, and how it came about; the one rule that both the merge and its preview follow.
+
+    Blanks are filled from the other record; where both differ the kept record's value stays, except languages:
+    someone who speaks the languages of both records speaks all of them, so the lists are combined.
+    """
+    if theirs in (None, "") or mine == theirs:
+        return mine, SAME
+    if mine in (None, ""):
+        return theirs, FILLED
+    if name == "languages":
+        combined = _union(str(mine), str(theirs))
+        return (mine, SAME) if combined == mine else (combined, COMBINED)
+    return mine, KEPT
 
 
 @dataclass(frozen=True)
@@ -42,19 +61,14 @@ class PersonMergeService:
             filled: dict[str, str] = {}
             conflicts: list[str] = []
             for name in PERSON_FIELDS:
-                mine, theirs = getattr(keep, name), getattr(other, name)
-                if theirs in (None, ""):
-                    continue
-                if mine in (None, ""):
-                    setattr(keep, name, theirs)
-                    filled[name] = theirs
-                elif name == "languages" and mine != theirs:
-                    # Someone who speaks the languages of both records speaks all of them: combine the lists.
-                    combined = _union(mine, theirs)
-                    setattr(keep, name, combined)
-                    filled[name] = combined
-                elif mine != theirs:
-                    conflicts.append(f"{PERSON_FIELDS[name].label}: kept '{mine}', not '{theirs}'")
+                value, how = merged_value(name, getattr(keep, name), getattr(other, name))
+                if how in (FILLED, COMBINED):
+                    setattr(keep, name, value)
+                    filled[name] = value
+                elif how == KEPT:
+                    conflicts.append(
+                        f"{PERSON_FIELDS[name].label}: kept '{getattr(keep, name)}', not '{getattr(other, name)}'"
+                    )
             other_email = other.email
             other.email, other.email_key = None, None
             session.flush()

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 from equitydesk.gui.display import AMBER, GREEN, format_date
 from equitydesk.gui.forms.ui_merge_dialog import Ui_MergeDialog
 from equitydesk.services.errors import DomainError
+from equitydesk.services.person_merge import COMBINED, KEPT, merged_value
+from equitydesk.services.person_merge import FILLED as FILLED_HOW
 from equitydesk.services.roster import PERSON_FIELDS
 
 if TYPE_CHECKING:
@@ -57,15 +59,13 @@ class Preview:
 
 
 def preview(keep: Person, other: Person) -> Preview:
-    """What merge() will do to the details, by the same rule: blanks are filled, the kept value wins a conflict."""
+    """What merge() will do to the details, by the service's own rule (merged_value)."""
     result = Preview()
     for name, spec in PERSON_FIELDS.items():
-        mine, theirs = getattr(keep, name), getattr(other, name)
-        if theirs in (None, ""):
-            continue
-        if mine in (None, ""):
+        _value, how = merged_value(name, getattr(keep, name), getattr(other, name))
+        if how in (FILLED_HOW, COMBINED):
             result.filled.append(spec.label)
-        elif mine != theirs:
+        elif how == KEPT:
             result.conflicts.append(spec.label)
     return result
 
@@ -178,13 +178,9 @@ class MergeDialog(QDialog):
             values = [getattr(p, name) or "" for p in (a, b)]
             if not any(values):
                 continue
-            mine, theirs = getattr(keep, name) or "", getattr(other, name) or ""
-            if not mine and theirs:
-                after, note = theirs, FILLED
-            elif mine and theirs and mine != theirs:
-                after, note = mine, f"{letter}'s value kept"
-            else:
-                after, note = mine, ""
+            value, how = merged_value(name, getattr(keep, name), getattr(other, name))
+            after = value or ""
+            note = {FILLED_HOW: FILLED, COMBINED: "combined", KEPT: f"{letter}'s value kept"}.get(how, "")
             rows.append((spec.label, _short(values[0]), _short(values[1]), _short(after), note))
         first, second = self.records
         committees = sorted(set(first.committees) | set(second.committees))
