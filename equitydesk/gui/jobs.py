@@ -170,6 +170,8 @@ class Job(QObject):
     def _finish(self, state: str, callback: Callable[..., None] | None, *args: Any) -> None:
         self.state = state
         if self.dialog is not None:
+            # QProgressDialog emits canceled when it is closed: the job is over, so that is not a request to stop.
+            self.dialog.canceled.disconnect(self.cancel)
             self.dialog.reset()  # stops the dialog's own show timer too
             self.dialog.close()
             self.dialog.deleteLater()

@@ -131,3 +131,17 @@ def test_job_without_a_parent_survives_until_it_reports(qtbot):
     run_job(None, "Orphan", lambda progress, is_cancelled: "kept", rec.success, show_progress=False)
     qtbot.waitUntil(lambda: bool(rec.calls), timeout=5000)
     assert rec.calls == [("success", "kept", True)]
+
+
+def test_closing_the_progress_dialog_at_the_end_is_not_a_cancel(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from equitydesk.gui.jobs import run_job
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    results = []
+    job = run_job(parent, "Working", lambda progress, cancelled: 42, results.append)
+    job.dialog.show()  # as if the job had run long enough to show it
+    qtbot.waitUntil(lambda: results == [42])
+    assert job.state == "succeeded" and not job.is_cancel_requested()
