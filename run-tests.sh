@@ -6,4 +6,5 @@ ensure_venv "test"
 cd "$here"
 export QT_QPA_PLATFORM=offscreen
 "$venv/bin/ruff" check equitydesk tests tools
+"$venv/bin/mypy"  # strict on the Qt-free core (domain, services, db, formats): see pyproject.toml
 exec "$venv/bin/python" -m pytest -q "$@"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from equitydesk.db.tables import ActionItem, ActionUpdate, Committee, Person, Strategy
 from equitydesk.domain.enums import OPEN_ACTION_STATUSES, ActionStatus, Priority
-from equitydesk.services.crud import Column, EntityService
+from equitydesk.services.crud import Column, EntityService, SqlExpr
 from equitydesk.services.errors import DomainError
 from equitydesk.services.fields import Field
 
@@ -62,7 +62,7 @@ class ActionItemService(EntityService[ActionItem]):
             .outerjoin(Strategy, Strategy.id == ActionItem.strategy_id)
         )
 
-    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+    def search_exprs(self) -> Sequence[SqlExpr]:
         return [
             ActionItem.title,
             func.coalesce(ActionItem.details, ""),

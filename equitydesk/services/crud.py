@@ -8,7 +8,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from equitydesk.db.base import Base
 from equitydesk.domain.enums import ChangeAction
@@ -31,12 +31,16 @@ class ListQuery:
     include_archived: bool = False
 
 
+# A mapped attribute (Person.email) or any SQL expression built from them.
+SqlExpr = ColumnElement[Any] | QueryableAttribute[Any]
+
+
 @dataclass(frozen=True)
 class Column:
     """A list column: its label and the SQL expression that yields it (sorting happens in SQL)."""
 
     label: str
-    expr: ColumnElement[Any]
+    expr: SqlExpr
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ class EntityService(Generic[T]):
     def columns(self) -> dict[str, Column]:
         raise NotImplementedError
 
-    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+    def search_exprs(self) -> Sequence[SqlExpr]:
         return []
 
     def base_select(self) -> Select[Any]:

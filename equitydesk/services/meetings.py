@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from equitydesk.db.tables import AgendaItem, Attendance, Committee, Decision, Meeting, Membership
@@ -20,7 +20,7 @@ from equitydesk.domain.enums import (
     MinutesStatus,
     QuorumKind,
 )
-from equitydesk.services.crud import Column, EntityService
+from equitydesk.services.crud import Column, EntityService, SqlExpr
 from equitydesk.services.errors import DomainError
 from equitydesk.services.fields import Field
 
@@ -67,7 +67,7 @@ class MeetingService(EntityService[Meeting]):
     def base_select(self) -> Select[Any]:
         return select(Meeting.id).join(Committee, Committee.id == Meeting.committee_id)
 
-    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+    def search_exprs(self) -> Sequence[SqlExpr]:
         return [Meeting.title, Committee.name, func.coalesce(Meeting.location, "")]
 
     def validate(self, session: Session, obj: Meeting) -> None:
@@ -175,7 +175,7 @@ class AgendaItemService(LockedByApprovedMinutes, EntityService[AgendaItem]):
             "minutes_allotted": Column("Minutes", AgendaItem.minutes_allotted),
         }
 
-    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+    def search_exprs(self) -> Sequence[SqlExpr]:
         return [AgendaItem.title, func.coalesce(AgendaItem.presenter, "")]
 
 
@@ -227,5 +227,5 @@ class DecisionService(LockedByApprovedMinutes, EntityService[Decision]):
     def columns(self) -> dict[str, Column]:
         return {"motion": Column("Motion", Decision.motion), "outcome": Column("Outcome", Decision.outcome)}
 
-    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+    def search_exprs(self) -> Sequence[SqlExpr]:
         return [Decision.motion]

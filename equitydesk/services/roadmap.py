@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from equitydesk.db.tables import Goal, Indicator, Measurement, Milestone, Plan, StatusUpdate, Strategy
 from equitydesk.domain.enums import Direction, GoalType, PlanKind, RagStatus
-from equitydesk.services.crud import Column, EntityService
+from equitydesk.services.crud import Column, EntityService, SqlExpr
 from equitydesk.services.errors import DomainError
 from equitydesk.services.fields import Field
 
@@ -39,7 +39,7 @@ class PlanService(EntityService[Plan]):
             "strategies": Column("Strategies", strategies.scalar_subquery()),
         }
 
-    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+    def search_exprs(self) -> Sequence[SqlExpr]:
         return [Plan.name, func.coalesce(Plan.description, "")]
 
     def validate(self, session: Session, obj: Plan) -> None:
@@ -88,7 +88,7 @@ class StrategyService(EntityService[Strategy]):
     def base_select(self) -> Select[Any]:
         return select(Strategy.id).join(Plan, Plan.id == Strategy.plan_id)
 
-    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+    def search_exprs(self) -> Sequence[SqlExpr]:
         return [Strategy.title, func.coalesce(Strategy.code, ""), Plan.name, func.coalesce(Strategy.lead, "")]
 
 

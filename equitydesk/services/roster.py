@@ -13,7 +13,7 @@ from equitydesk.db.tables import Committee, Membership, Person
 from equitydesk.domain.enums import ChangeAction, MembershipStatus, QuorumKind, Role, StakeholderGroup
 from equitydesk.domain.keys import email_key, person_name_key
 from equitydesk.services import changelog
-from equitydesk.services.crud import Column, EntityService, ListQuery
+from equitydesk.services.crud import Column, EntityService, ListQuery, SqlExpr
 from equitydesk.services.errors import DomainError
 from equitydesk.services.fields import Field
 
@@ -63,7 +63,7 @@ class PersonService(EntityService[Person]):
             "archived": Column("Archived", Person.archived),
         }
 
-    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+    def search_exprs(self) -> Sequence[SqlExpr]:
         return [
             Person.given_name,
             Person.family_name,
@@ -202,7 +202,7 @@ class CommitteeService(EntityService[Committee]):
             "archived": Column("Archived", Committee.archived),
         }
 
-    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+    def search_exprs(self) -> Sequence[SqlExpr]:
         return [Committee.name, func.coalesce(Committee.purpose, "")]
 
     def validate(self, session: Session, obj: Committee) -> None:
@@ -266,7 +266,7 @@ class MembershipService(EntityService[Membership]):
             .join(Committee, Committee.id == Membership.committee_id)
         )
 
-    def search_exprs(self) -> Sequence[ColumnElement[Any]]:
+    def search_exprs(self) -> Sequence[SqlExpr]:
         return [Person.given_name, Person.family_name, Committee.name]
 
     def validate(self, session: Session, obj: Membership) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -479,8 +479,12 @@ class RosterImportService:
         ).all()
         people = set()
         for entry in entries:
-            table = {"person": Person, "membership": Membership}.get(entry.entity)
-            if table is None:
+            table: type[Person] | type[Membership]
+            if entry.entity == "person":
+                table = Person
+            elif entry.entity == "membership":
+                table = Membership
+            else:
                 continue
             before = {k: _from_json(table, k, v[0]) for k, v in entry.changes.items()}
             if entry.entity == "person":
@@ -528,7 +532,7 @@ def _from_json(table: Any, name: str, value: Any) -> Any:
     if value is None:
         return None
     column = table.__table__.c[name]
-    python_type: Callable[[Any], Any] | None
+    python_type: type | None
     try:
         python_type = column.type.python_type
     except NotImplementedError:

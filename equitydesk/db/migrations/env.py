@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from equitydesk.db.tables import Base
+from equitydesk.db import tables  # noqa: F401  (registers every table on Base.metadata)
+from equitydesk.db.base import Base
 
 config = context.config
 target_metadata = Base.metadata
