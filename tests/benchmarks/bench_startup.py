@@ -28,7 +28,7 @@ print("window", flush=True)
 
 EQUITYDESK = r"""
 import sys
-from equitydesk.app import application, open_first_database, settle
+from equitydesk.gui.application import application, open_first_database, settle
 app = application()
 from equitydesk.gui.main_window import MainWindow
 from equitydesk.gui.pages.roster_page import RosterPage

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from equitydesk.app import EXIT_GAVE_UP, launch, run_gui
+from equitydesk.gui.application import EXIT_GAVE_UP, launch, run_gui
 from equitydesk.gui.pages.actions_page import ActionsPage
 from equitydesk.gui.pages.meetings_page import MeetingsPage
 from equitydesk.gui.pages.roadmap_page import RoadmapPage
