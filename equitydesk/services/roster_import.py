@@ -20,20 +20,10 @@ from equitydesk.services import changelog
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.fields import to_json
+from equitydesk.services.roster import PERSON_FIELDS as ROSTER_PERSON_FIELDS
 
-PERSON_FIELDS = (
-    "given_name",
-    "family_name",
-    "preferred_name",
-    "pronouns",
-    "email",
-    "phone",
-    "organization",
-    "languages",
-    "interpreter_language",
-    "accessibility_needs",
-    "notes",
-)
+# The person fields a roster row can set: those the person editor declares, in the same order.
+PERSON_FIELDS: tuple[str, ...] = tuple(ROSTER_PERSON_FIELDS)
 MEMBERSHIP_FIELDS = ("role", "stakeholder_group", "voting", "term_start", "term_end")
 
 _PERSON_SET = frozenset(PERSON_FIELDS)
