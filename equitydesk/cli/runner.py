@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from equitydesk.cli.base import EXIT_INTERRUPTED, EXIT_USAGE, Command, CommandContext, UsageError
 from equitydesk.cli.registry import COMMANDS, GROUPS
-from equitydesk.db.engine import DatabaseError
+from equitydesk.db.errors import DatabaseError
 from equitydesk.services.errors import DomainError
 
 OpenWindow = Callable[[str | None, bool], int]

@@ -12,14 +12,11 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from equitydesk.db.errors import DatabaseError
 from equitydesk.db.schema_head import SCHEMA_HEAD
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
-
-
-class DatabaseError(Exception):
-    """A database that cannot be used; str() is one plain sentence for the user."""
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("EquityDesk")
-    from equitydesk.gui.actions import icon
+    from equitydesk.gui.commands import icon
 
     app.setWindowIcon(icon("equitydesk"))
     return app
@@ -128,7 +128,8 @@ def demo_database(window: MainWindow) -> Path | None:
 
 def open_first_database(window: MainWindow, target: str | Path) -> bool:
     """Open the start-up database; if it cannot be used, say why and offer to choose another file until one works."""
-    from equitydesk.db.engine import DatabaseError, open_database
+    from equitydesk.db.engine import open_database
+    from equitydesk.db.errors import DatabaseError
     from equitydesk.gui.main_window import DB_FILTER
 
     while True:

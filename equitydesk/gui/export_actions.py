@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from equitydesk.gui.actions import ActionId
+from equitydesk.gui.commands import CommandId
 from equitydesk.gui.display import format_date, plural
 from equitydesk.gui.jobs import Job, run_job
 from equitydesk.gui.settings import app_settings
@@ -152,26 +152,26 @@ class ExportOptionsDialog(QDialog):
 class ExportActions(QObject):
     """Binds the export actions of the window; each asks what to write and where, then writes as a job."""
 
-    IDS = (ActionId.EXPORT_ROSTER, ActionId.PRINT_DIRECTORY, ActionId.PRINT_SIGNIN)
+    IDS = (CommandId.EXPORT_ROSTER, CommandId.PRINT_DIRECTORY, CommandId.PRINT_SIGNIN)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.dialog: ExportOptionsDialog | None = None
         self.job: Job | None = None
-        actions = window.actions
-        actions.bind(ActionId.EXPORT_ROSTER, self.export_roster)
-        actions.bind(ActionId.PRINT_DIRECTORY, self.print_directory)
-        actions.bind(ActionId.PRINT_SIGNIN, self.print_signin)
+        commands = window.commands
+        commands.bind(CommandId.EXPORT_ROSTER, self.export_roster)
+        commands.bind(CommandId.PRINT_DIRECTORY, self.print_directory)
+        commands.bind(CommandId.PRINT_SIGNIN, self.print_signin)
         window.database_changed.connect(self._update_enabled)
         self._update_enabled()
 
     def add_to(self, menu: QMenu) -> None:
         for action_id in self.IDS:
-            menu.addAction(self.window.actions[action_id])
+            menu.addAction(self.window.commands[action_id])
 
     def _update_enabled(self) -> None:
-        self.window.actions.enable(self.window.services is not None, *self.IDS)
+        self.window.commands.enable(self.window.services is not None, *self.IDS)
 
     def _chosen_committee(self) -> int | None:
         """The committee in the roster page's filter, if one is chosen there."""

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from equitydesk import __version__
-from equitydesk.gui.actions import ActionId, ActionRegistry
+from equitydesk.gui.commands import CommandId, CommandRegistry
 from equitydesk.gui.display import plural
 from equitydesk.gui.export_actions import ExportActions
 from equitydesk.gui.pages.actions_page import ActionsPage
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.db: Database | None = None
         self.services: Services | None = None
-        self.actions = ActionRegistry(self)
+        self.commands = CommandRegistry(self)
         self.pages: list[ListPage] = []
 
         self.nav = QListWidget()
@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         for page_class in (RosterPage, MeetingsPage, ActionsPage, RoadmapPage):
-            self.add_page(page_class(self.actions))
+            self.add_page(page_class(self.commands))
         self._build_menus()
         self.db_label = QLabel("No database open")
         self.counts_label = QLabel()
@@ -93,11 +93,11 @@ class MainWindow(QMainWindow):
         index = len(self.pages)
         self.pages.append(page)
         self.stack.addWidget(page)
-        action = self.actions[page.nav_action]
+        action = self.commands[page.nav_action]
         item = QListWidgetItem(action.icon(), page.title)
         item.setToolTip(f"{action.statusTip()} ({action.shortcut().toString()})")
         self.nav.addItem(item)
-        self.actions.bind(page.nav_action, lambda: self.show_page(index))
+        self.commands.bind(page.nav_action, lambda: self.show_page(index))
         self.addAction(action)
         page.changed.connect(self._update_counts)
         if self.services is not None:
@@ -118,18 +118,18 @@ class MainWindow(QMainWindow):
     # --- menus -----------------------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        a = self.actions
-        a.bind(ActionId.NEW_DATABASE, self.choose_new_database)
-        a.bind(ActionId.OPEN_DATABASE, self.choose_database)
-        a.bind(ActionId.CLEAR_RECENT, self._clear_recent)
-        a.bind(ActionId.QUIT, self.close)
-        a.bind(ActionId.FIND, lambda: self.current_page.focus_search())
-        a.bind(ActionId.REFRESH, self.refresh)
-        a.bind(ActionId.ABOUT, self._about)
+        a = self.commands
+        a.bind(CommandId.NEW_DATABASE, self.choose_new_database)
+        a.bind(CommandId.OPEN_DATABASE, self.choose_database)
+        a.bind(CommandId.CLEAR_RECENT, self._clear_recent)
+        a.bind(CommandId.QUIT, self.close)
+        a.bind(CommandId.FIND, lambda: self.current_page.focus_search())
+        a.bind(CommandId.REFRESH, self.refresh)
+        a.bind(CommandId.ABOUT, self._about)
 
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(a[ActionId.NEW_DATABASE])
-        file_menu.addAction(a[ActionId.OPEN_DATABASE])
+        file_menu.addAction(a[CommandId.NEW_DATABASE])
+        file_menu.addAction(a[CommandId.OPEN_DATABASE])
         self.recent_menu = QMenu("Open &recent", self)
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -138,31 +138,36 @@ class MainWindow(QMainWindow):
         self.exports = ExportActions(self)
         self.exports.add_to(file_menu)
         file_menu.addSeparator()
-        file_menu.addAction(a[ActionId.QUIT])
+        file_menu.addAction(a[CommandId.QUIT])
         self.file_menu = file_menu
 
         go_menu = self.menuBar().addMenu("&Go")
         for page in self.pages:
             go_menu.addAction(a[page.nav_action])
         go_menu.addSeparator()
-        go_menu.addAction(a[ActionId.FIND])
-        go_menu.addAction(a[ActionId.REFRESH])
+        go_menu.addAction(a[CommandId.FIND])
+        go_menu.addAction(a[CommandId.REFRESH])
 
         roster_menu = self.menuBar().addMenu("&Roster")
-        for action_id in (ActionId.ADD_PERSON, ActionId.EDIT_PERSON, ActionId.ARCHIVE_PERSON, ActionId.RESTORE_PERSON):
+        for action_id in (
+            CommandId.ADD_PERSON,
+            CommandId.EDIT_PERSON,
+            CommandId.ARCHIVE_PERSON,
+            CommandId.RESTORE_PERSON,
+        ):
             roster_menu.addAction(a[action_id])
         roster_menu.addSeparator()
-        for action_id in (ActionId.ADD_MEMBERSHIP, ActionId.EDIT_MEMBERSHIP, ActionId.REMOVE_MEMBERSHIP):
+        for action_id in (CommandId.ADD_MEMBERSHIP, CommandId.EDIT_MEMBERSHIP, CommandId.REMOVE_MEMBERSHIP):
             roster_menu.addAction(a[action_id])
         roster_menu.addSeparator()
-        roster_menu.addAction(a[ActionId.MERGE_PEOPLE])
-        roster_menu.addAction(a[ActionId.REPRESENTATION])
+        roster_menu.addAction(a[CommandId.MERGE_PEOPLE])
+        roster_menu.addAction(a[CommandId.REPRESENTATION])
         roster_menu.addSeparator()
-        roster_menu.addAction(a.bind(ActionId.IMPORT_ROSTER, self.import_roster))
-        roster_menu.addAction(a.bind(ActionId.UNDO_IMPORT, self.undo_import))
+        roster_menu.addAction(a.bind(CommandId.IMPORT_ROSTER, self.import_roster))
+        roster_menu.addAction(a.bind(CommandId.UNDO_IMPORT, self.undo_import))
         self.page(RosterPage).roster_file_dropped.connect(self.import_roster)
 
-        self.menuBar().addMenu("&Help").addAction(a[ActionId.ABOUT])
+        self.menuBar().addMenu("&Help").addAction(a[CommandId.ABOUT])
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -175,8 +180,8 @@ class MainWindow(QMainWindow):
         if not files:
             self.recent_menu.addAction("No recent files").setEnabled(False)
         self.recent_menu.addSeparator()
-        self.recent_menu.addAction(self.actions[ActionId.CLEAR_RECENT])
-        self.actions.enable(bool(files), ActionId.CLEAR_RECENT)
+        self.recent_menu.addAction(self.commands[CommandId.CLEAR_RECENT])
+        self.commands.enable(bool(files), CommandId.CLEAR_RECENT)
 
     def _clear_recent(self) -> None:
         clear_recent_files()
@@ -208,7 +213,8 @@ class MainWindow(QMainWindow):
 
     def open_path(self, target: str | Path, *, create: bool = False) -> bool:
         """Open a database file (or URL); on failure say why in plain words and keep the current one."""
-        from equitydesk.db.engine import DatabaseError, open_database
+        from equitydesk.db.engine import open_database
+        from equitydesk.db.errors import DatabaseError
 
         try:
             db = open_database(target, create=create)

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from equitydesk.gui.actions import ActionId
+from equitydesk.gui.commands import CommandId
 from equitydesk.gui.export_actions import file_name, with_suffix
 from equitydesk.gui.main_window import MainWindow
 from equitydesk.gui.pages.roster_page import RosterPage
@@ -64,7 +64,7 @@ def test_export_the_roster_in_the_filter_to_excel(qtbot, window, committee, tmp_
     target = tmp_path / "roster"  # typed without the suffix
     save_as = SaveAs(monkeypatch, target)
     choose_committee(window, EAC)
-    window.actions[ActionId.EXPORT_ROSTER].trigger()
+    window.commands[CommandId.EXPORT_ROSTER].trigger()
     assert window.exports.dialog is None, "the committee on screen is the one exported: nothing to ask"
     message = wait_for_status(qtbot, window, "Exported")
     written = tmp_path / "roster.xlsx"
@@ -81,7 +81,7 @@ def test_cancelling_the_file_dialog_writes_nothing(qtbot, window, committee, tmp
     SaveAs(monkeypatch, None)
     before = sorted(tmp_path.rglob("*"))
     choose_committee(window, EAC)
-    window.actions[ActionId.EXPORT_ROSTER].trigger()
+    window.commands[CommandId.EXPORT_ROSTER].trigger()
     assert window.exports.job is None
     qtbot.wait(50)
     assert sorted(tmp_path.rglob("*")) == before and window.statusBar().currentMessage() == ""
@@ -90,7 +90,7 @@ def test_cancelling_the_file_dialog_writes_nothing(qtbot, window, committee, tmp
 def test_public_directory_has_no_contact_details(qtbot, window, committee, tmp_path, monkeypatch, boxes):
     choose_committee(window, None)  # no committee in the filter: the options dialog asks
     SaveAs(monkeypatch, tmp_path / "public.pdf")
-    window.actions[ActionId.PRINT_DIRECTORY].trigger()
+    window.commands[CommandId.PRINT_DIRECTORY].trigger()
     dialog = window.exports.dialog
     qtbot.waitUntil(lambda: dialog.isVisible())
     assert dialog.public_radio.isChecked(), "the version safe to hand out is the default"
@@ -103,7 +103,7 @@ def test_public_directory_has_no_contact_details(qtbot, window, committee, tmp_p
     assert "@example.org" not in text
 
     SaveAs(monkeypatch, tmp_path / "internal.pdf")
-    window.actions[ActionId.PRINT_DIRECTORY].trigger()
+    window.commands[CommandId.PRINT_DIRECTORY].trigger()
     window.exports.dialog.internal_radio.setChecked(True)
     window.exports.dialog.committee_combo.setCurrentIndex(window.exports.dialog.committee_combo.findText(EAC))
     window.exports.dialog.accept()
@@ -115,7 +115,7 @@ def test_public_directory_has_no_contact_details(qtbot, window, committee, tmp_p
 def test_signin_sheet_for_the_next_meeting_in_large_print(qtbot, window, committee, tmp_path, monkeypatch):
     save_as = SaveAs(monkeypatch, tmp_path / "signin.pdf")
     choose_committee(window, EAC)
-    window.actions[ActionId.PRINT_SIGNIN].trigger()
+    window.commands[CommandId.PRINT_SIGNIN].trigger()
     dialog = window.exports.dialog
     assert dialog.committee_name == EAC
     assert dialog.meeting_combo.currentText().endswith("— December meeting"), "the next meeting is chosen"
@@ -133,7 +133,7 @@ def test_a_failing_export_says_why_and_writes_nothing(qtbot, window, committee, 
     missing = tmp_path / "no such folder"
     SaveAs(monkeypatch, missing / "roster.xlsx")
     choose_committee(window, EAC)
-    window.actions[ActionId.EXPORT_ROSTER].trigger()
+    window.commands[CommandId.EXPORT_ROSTER].trigger()
     qtbot.waitUntil(lambda: bool(boxes), timeout=10000)
     kind, title, text = boxes[0]
     assert (kind, title) == ("warning", "Export roster to Excel")
@@ -146,9 +146,9 @@ def test_a_failing_export_says_why_and_writes_nothing(qtbot, window, committee, 
 def test_export_actions_wait_for_a_database(qtbot, db_path, committee):
     win = MainWindow()
     qtbot.addWidget(win)
-    assert not win.actions[ActionId.EXPORT_ROSTER].isEnabled()
+    assert not win.commands[CommandId.EXPORT_ROSTER].isEnabled()
     assert win.open_path(db_path)
-    assert all(win.actions[a].isEnabled() for a in (ActionId.EXPORT_ROSTER, ActionId.PRINT_SIGNIN))
+    assert all(win.commands[a].isEnabled() for a in (CommandId.EXPORT_ROSTER, CommandId.PRINT_SIGNIN))
     texts = [a.text() for a in win.file_menu.actions()]
     assert "Print member &directory…" in texts
 

@@ -86,7 +86,7 @@ def counts(window) -> tuple[int, int, int]:
 
 def open_wizard(qtbot, window, monkeypatch, path: Path) -> ImportWizard:
     """Roster › Import roster…, then Choose file… answered with `path`."""
-    window.actions[import_wizard_action()].trigger()
+    window.commands[import_wizard_action()].trigger()
     wizard = window.findChild(ImportWizard)
     assert wizard is not None and wizard.isVisible() and wizard.currentId() == FILE
     monkeypatch.setattr(import_pages.QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
@@ -96,9 +96,9 @@ def open_wizard(qtbot, window, monkeypatch, path: Path) -> ImportWizard:
 
 
 def import_wizard_action():
-    from equitydesk.gui.actions import ActionId
+    from equitydesk.gui.commands import CommandId
 
-    return ActionId.IMPORT_ROSTER
+    return CommandId.IMPORT_ROSTER
 
 
 def go_next(qtbot, wizard: ImportWizard, expected: int) -> None:
@@ -362,7 +362,7 @@ def test_undo_an_import_from_the_list_of_imports(qtbot, window, committee, roste
 
 
 def test_saving_the_blank_template(qtbot, window, committee, tmp_path, monkeypatch):
-    window.actions[import_wizard_action()].trigger()
+    window.commands[import_wizard_action()].trigger()
     wizard = window.findChild(ImportWizard)
     target = tmp_path / "template"
     monkeypatch.setattr(import_pages.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from equitydesk.db.engine import open_database
-from equitydesk.gui.actions import ActionId
+from equitydesk.gui.commands import CommandId
 from equitydesk.gui.main_window import MainWindow
 from equitydesk.gui.pages.actions_page import ActionsPage
 from equitydesk.gui.pages.meetings_page import MeetingsPage
@@ -67,21 +67,21 @@ def test_pages_say_a_database_is_on_its_way_until_it_is_open(qtbot, db_path, com
     win = MainWindow()
     qtbot.addWidget(win)
     assert win.page(RosterPage).empty_label.text().startswith("No database is open")
-    assert not win.actions[ActionId.ADD_PERSON].isEnabled()
+    assert not win.commands[CommandId.ADD_PERSON].isEnabled()
     win.show_opening(str(db_path))
     assert win.page(MeetingsPage).empty_label.text() == f"Opening {db_path}…"
     assert win.db_label.text() == f"Opening {db_path}…"
     assert win.open_path(db_path)
     assert win.page(MeetingsPage).model.rowCount() == 3
-    assert win.actions[ActionId.ADD_PERSON].isEnabled()
+    assert win.commands[CommandId.ADD_PERSON].isEnabled()
 
 
 def test_keyboard_shortcuts_move_between_pages(qtbot, window):
-    window.actions[ActionId.GO_ACTIONS].trigger()
+    window.commands[CommandId.GO_ACTIONS].trigger()
     assert isinstance(window.current_page, ActionsPage)
-    window.actions[ActionId.GO_ROSTER].trigger()
+    window.commands[CommandId.GO_ROSTER].trigger()
     assert isinstance(window.current_page, RosterPage)
-    assert window.actions[ActionId.GO_MEETINGS].shortcut().toString() == "Ctrl+2"
+    assert window.commands[CommandId.GO_MEETINGS].shortcut().toString() == "Ctrl+2"
 
 
 def test_action_items_page_filters_open_and_overdue(qtbot, window):
@@ -104,7 +104,7 @@ def test_open_a_text_file_says_so_plainly_and_keeps_the_database(
     notes.write_text("Agenda ideas for October\n")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(notes), "")))
     boxes = Boxes(monkeypatch)
-    window.actions[ActionId.OPEN_DATABASE].trigger()
+    window.commands[CommandId.OPEN_DATABASE].trigger()
     assert len(boxes.shown) == 1
     kind, title, text = boxes.shown[0]
     assert kind == "warning" and title == "Cannot open this database"
@@ -124,7 +124,7 @@ def test_open_another_database_swaps_every_page(qtbot, window, db_path, fresh_db
     other.dispose()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(other_path), "")))
     old_db = window.db
-    window.actions[ActionId.OPEN_DATABASE].trigger()
+    window.commands[CommandId.OPEN_DATABASE].trigger()
     assert window.db.path == other_path and window.db is not old_db
     assert visible_texts(window.page(RosterPage), "name") == ["Brooks, Nia"]
     assert window.page(MeetingsPage).model.rowCount() == 0
@@ -147,7 +147,7 @@ def test_new_database_starts_empty_and_never_overwrites(qtbot, window, db_path, 
 
     fresh = tmp_path / "committee"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(fresh), "")))
-    window.actions[ActionId.NEW_DATABASE].trigger()
+    window.commands[CommandId.NEW_DATABASE].trigger()
     assert window.db.path == fresh.with_suffix(".sqlite")
     roster = window.page(RosterPage)
     assert roster.model.rowCount() == 0
@@ -166,7 +166,7 @@ def test_open_recent_lists_files_and_forgets_missing_ones(qtbot, window, db_path
     assert [Path(a.data()) for a in entries] == [second.resolve(), db_path.resolve()]
     entries[1].trigger()
     assert window.db.path == db_path
-    window.actions[ActionId.CLEAR_RECENT].trigger()
+    window.commands[CommandId.CLEAR_RECENT].trigger()
     assert recent_files() == []
 
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from equitydesk.gui.actions import ActionId
+from equitydesk.gui.commands import CommandId
 from equitydesk.gui.pages.roster_page import RosterPage
 from equitydesk.services.errors import NotFound
 
@@ -46,15 +46,15 @@ def duplicate(window, committee) -> int:
 def test_merge_two_records_of_one_person(qtbot, window, committee, duplicate):
     page = roster(window)
     hodan = committee.people["Hodan"]
-    assert not window.actions[ActionId.MERGE_PEOPLE].isEnabled()
+    assert not window.commands[CommandId.MERGE_PEOPLE].isEnabled()
     click_row(qtbot, page, hodan)
     click_row(qtbot, page, duplicate, add=True)
     assert sorted(page.selected_ids()) == sorted([hodan, duplicate])
-    assert page.selected_id() is None and not window.actions[ActionId.EDIT_PERSON].isEnabled()
+    assert page.selected_id() is None and not window.commands[CommandId.EDIT_PERSON].isEnabled()
     assert "2 people selected" in page.memberships.heading.text()
-    assert window.actions[ActionId.MERGE_PEOPLE].isEnabled()
+    assert window.commands[CommandId.MERGE_PEOPLE].isEnabled()
 
-    window.actions[ActionId.MERGE_PEOPLE].trigger()
+    window.commands[CommandId.MERGE_PEOPLE].trigger()
     qtbot.waitUntil(lambda: page.merge_dialog is not None and page.merge_dialog.isVisible())
     dialog = page.merge_dialog
     # The record with the e-mail is the one to keep here; the chair says so with the radio button.
@@ -126,7 +126,7 @@ def test_archive_then_find_with_show_archived_and_restore(qtbot, window, committ
     chue, linda = committee.people["Chue"], committee.people["Linda"]
     click_row(qtbot, page, chue)
     click_row(qtbot, page, linda, add=True)
-    window.actions[ActionId.ARCHIVE_PERSON].trigger()
+    window.commands[CommandId.ARCHIVE_PERSON].trigger()
     assert questions == [
         "Archive these 2 people? They leave the roster lists; their memberships, attendance and history are "
         "kept. Tick Show archived to find and restore them."
@@ -145,13 +145,13 @@ def test_archive_then_find_with_show_archived_and_restore(qtbot, window, committ
     assert page.model.index(row, 0).data(Qt.ItemDataRole.ForegroundRole) is not None, "and they are greyed"
     click_row(qtbot, page, chue)
     assert page.memberships.heading.text() == "Memberships of Thao, Chue (archived)"
-    assert window.actions[ActionId.RESTORE_PERSON].isEnabled()
-    assert not window.actions[ActionId.ARCHIVE_PERSON].isEnabled()
+    assert window.commands[CommandId.RESTORE_PERSON].isEnabled()
+    assert not window.commands[CommandId.ARCHIVE_PERSON].isEnabled()
 
     qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
     assert window.services.people.get(chue).archived is False
     assert window.services.people.get(linda).archived is True
-    assert page.selected_id() == chue and window.actions[ActionId.ARCHIVE_PERSON].isEnabled()
+    assert page.selected_id() == chue and window.commands[CommandId.ARCHIVE_PERSON].isEnabled()
     assert window.statusBar().currentMessage() == "Restored 1 person."
 
     qtbot.mouseClick(page.archived_check, Qt.MouseButton.LeftButton)

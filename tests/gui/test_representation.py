@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from equitydesk.domain.enums import StakeholderGroup
-from equitydesk.gui.actions import ActionId
+from equitydesk.gui.commands import CommandId
 from equitydesk.gui.pages.roster_page import RosterPage
 
 
@@ -14,8 +14,8 @@ def open_dialog(qtbot, window, committee_name: str | None = "Equity Advisory Com
     page = window.show_page(RosterPage)
     if committee_name is not None:
         page.committee_combo.setCurrentIndex(page.committee_combo.findText(committee_name))
-    assert window.actions[ActionId.REPRESENTATION].isEnabled()
-    window.actions[ActionId.REPRESENTATION].trigger()
+    assert window.commands[CommandId.REPRESENTATION].isEnabled()
+    window.commands[CommandId.REPRESENTATION].trigger()
     qtbot.waitUntil(lambda: page.representation_dialog is not None and page.representation_dialog.isVisible())
     return page.representation_dialog
 

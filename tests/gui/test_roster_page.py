@@ -7,7 +7,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from equitydesk.db.engine import open_database
-from equitydesk.gui.actions import ActionId
+from equitydesk.gui.commands import CommandId
 from equitydesk.gui.pages.roster_page import RosterPage
 from equitydesk.services.registry import services_for
 
@@ -132,7 +132,7 @@ def test_enter_opens_the_selected_person(qtbot, window, committee):
 
 def test_add_a_person(qtbot, window, committee):
     page = roster(window)
-    window.actions[ActionId.ADD_PERSON].trigger()
+    window.commands[CommandId.ADD_PERSON].trigger()
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
     dialog = page.dialog
     qtbot.keyClicks(dialog.ui.givenNameEdit, "Ayaan")
@@ -155,18 +155,18 @@ def test_archive_takes_a_person_off_the_list(qtbot, window, committee, monkeypat
     monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
     chue = committee.people["Chue"]
     page.select_id(chue)
-    assert window.actions[ActionId.ARCHIVE_PERSON].isEnabled()
-    window.actions[ActionId.ARCHIVE_PERSON].trigger()
+    assert window.commands[CommandId.ARCHIVE_PERSON].isEnabled()
+    window.commands[CommandId.ARCHIVE_PERSON].trigger()
     assert questions and "Chue Thao" in questions[0]
     assert page.model.row_of(chue) == -1 and page.model.rowCount() == 11
-    assert page.selected_id() is None and not window.actions[ActionId.EDIT_PERSON].isEnabled()
+    assert page.selected_id() is None and not window.commands[CommandId.EDIT_PERSON].isEnabled()
     assert window.services.people.get(chue).archived is True
 
 
 def test_memberships_panel_follows_the_selection(qtbot, window, committee, monkeypatch):
     page = roster(window)
     panel = page.memberships
-    assert not window.actions[ActionId.ADD_MEMBERSHIP].isEnabled()
+    assert not window.commands[CommandId.ADD_MEMBERSHIP].isEnabled()
     page.select_id(committee.people["María José"])
     assert panel.heading.text() == "Memberships of Hernández López, María José"
     assert panel.table.rowCount() == 1
@@ -183,7 +183,7 @@ def test_memberships_panel_follows_the_selection(qtbot, window, committee, monke
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Yes))
     panel.table.selectRow(0)
-    window.actions[ActionId.REMOVE_MEMBERSHIP].trigger()
+    window.commands[CommandId.REMOVE_MEMBERSHIP].trigger()
     assert panel.table.rowCount() == 1
     assert len(window.services.people.memberships_of(committee.people["María José"])) == 1
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from equitydesk.db.engine import Database, DatabaseError, open_database, resolve_url
+from equitydesk.db.engine import Database, open_database
+from equitydesk.db.errors import DatabaseError, resolve_url
 
 PROC_TARGET = Path("/proc/equitydesk-test.sqlite")
 

@@ -13,7 +13,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 
-from equitydesk.db.engine import Database, DatabaseError, open_database
+from equitydesk.db.engine import Database, open_database
+from equitydesk.db.errors import DatabaseError
 from equitydesk.db.migrate import alembic_config, current_revision, head_revision, upgrade
 from equitydesk.db.tables import Base
 from equitydesk.services.demo import fill_demo

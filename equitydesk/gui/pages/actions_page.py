@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QComboBox, QHBoxLayout
 
 from equitydesk.domain.enums import OPEN_ACTION_STATUSES
-from equitydesk.gui.actions import ActionId
+from equitydesk.gui.commands import CommandId
 from equitydesk.gui.display import RED, tone_of
 from equitydesk.gui.pages.list_page import ListPage
 
@@ -34,7 +34,7 @@ class ActionsPage(ListPage):
     default_sort = "due_on"
     search_placeholder = "Search action, details, owner…"
     empty_text = "No action items yet."
-    nav_action = ActionId.GO_ACTIONS
+    nav_action = CommandId.GO_ACTIONS
 
     def build_filters(self, row: QHBoxLayout) -> None:
         self.model.tone = self._tone

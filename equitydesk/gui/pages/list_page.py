@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from equitydesk.gui.actions import ActionId, ActionRegistry
+from equitydesk.gui.commands import CommandId, CommandRegistry
 from equitydesk.gui.display import plural
 from equitydesk.gui.models.lazy_table_model import LazyTableModel
 from equitydesk.gui.settings import app_settings
@@ -47,14 +47,14 @@ class ListPage(QWidget):
     default_descending: ClassVar[bool] = False
     search_placeholder: ClassVar[str] = "Search…"
     empty_text: ClassVar[str] = "Nothing here yet."
-    nav_action: ClassVar[ActionId]
+    nav_action: ClassVar[CommandId]
 
     changed = Signal()  # something was written: the window refreshes what depends on it (status bar counts)
 
-    def __init__(self, actions: ActionRegistry | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, commands: CommandRegistry | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(type(self).__name__)
-        self.actions = actions if actions is not None else ActionRegistry(self)
+        self.commands = commands if commands is not None else CommandRegistry(self)
         self.services: Services | None = None
         self._waiting: str | None = None  # said instead of "no database" while one is being opened
 

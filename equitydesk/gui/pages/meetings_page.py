@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from equitydesk.gui.actions import ActionId
+from equitydesk.gui.commands import CommandId
 from equitydesk.gui.pages.list_page import ListPage
 
 
@@ -18,4 +18,4 @@ class MeetingsPage(ListPage):
     default_descending = True
     search_placeholder = "Search title, committee, place…"
     empty_text = "No meetings yet."
-    nav_action = ActionId.GO_MEETINGS
+    nav_action = CommandId.GO_MEETINGS

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from equitydesk.gui.actions import ActionId, ActionRegistry
+from equitydesk.gui.commands import CommandId, CommandRegistry
 from equitydesk.gui.display import format_date, format_value
 from equitydesk.services.errors import DomainError
 
@@ -46,9 +46,9 @@ class MembershipsPanel(QWidget):
 
     changed = Signal()
 
-    def __init__(self, actions: ActionRegistry, parent: QWidget | None = None) -> None:
+    def __init__(self, commands: CommandRegistry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.actions = actions
+        self.commands = commands
         self.services: Services | None = None
         self.person_id: int | None = None
         self.person_name = ""
@@ -79,13 +79,13 @@ class MembershipsPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.heading, 1)
         for action_id, handler in (
-            (ActionId.ADD_MEMBERSHIP, self.add_membership),
-            (ActionId.EDIT_MEMBERSHIP, self.edit_membership),
-            (ActionId.REMOVE_MEMBERSHIP, self.remove_membership),
+            (CommandId.ADD_MEMBERSHIP, self.add_membership),
+            (CommandId.EDIT_MEMBERSHIP, self.edit_membership),
+            (CommandId.REMOVE_MEMBERSHIP, self.remove_membership),
         ):
-            actions.bind(action_id, handler)
+            commands.bind(action_id, handler)
             button = QToolButton()
-            button.setDefaultAction(actions[action_id])
+            button.setDefaultAction(commands[action_id])
             buttons.addWidget(button)
 
         layout = QVBoxLayout(self)
@@ -133,9 +133,9 @@ class MembershipsPanel(QWidget):
         return int(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
 
     def _update_actions(self) -> None:
-        self.actions.enable(self.person_id is not None, ActionId.ADD_MEMBERSHIP)
+        self.commands.enable(self.person_id is not None, CommandId.ADD_MEMBERSHIP)
         chosen = self.selected_membership_id() is not None
-        self.actions.enable(chosen, ActionId.EDIT_MEMBERSHIP, ActionId.REMOVE_MEMBERSHIP)
+        self.commands.enable(chosen, CommandId.EDIT_MEMBERSHIP, CommandId.REMOVE_MEMBERSHIP)
 
     # --- commands --------------------------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from equitydesk.gui.actions import ActionId
+from equitydesk.gui.commands import CommandId
 from equitydesk.gui.pages.list_page import ListPage
 
 
@@ -16,4 +16,4 @@ class RoadmapPage(ListPage):
     default_sort = "plan"
     search_placeholder = "Search strategy, code, plan, lead…"
     empty_text = "No plans or strategies yet."
-    nav_action = ActionId.GO_ROADMAP
+    nav_action = CommandId.GO_ROADMAP

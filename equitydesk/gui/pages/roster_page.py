@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from equitydesk.domain.enums import StakeholderGroup
-from equitydesk.gui.actions import ActionId, ActionRegistry
+from equitydesk.gui.commands import CommandId, CommandRegistry
 from equitydesk.gui.display import tone_of
 from equitydesk.gui.pages.list_page import ListPage
 from equitydesk.gui.pages.memberships_panel import MembershipsPanel
@@ -76,7 +76,7 @@ class RosterPage(ListPage):
     default_sort = "name"
     search_placeholder = "Search name, e-mail, school…"
     empty_text = "No one is on the roster yet. Use Add person to start it."
-    nav_action = ActionId.GO_ROSTER
+    nav_action = CommandId.GO_ROSTER
 
     dialog: PersonDialog | None = None
     merge_dialog: MergeDialog | None = None
@@ -84,8 +84,8 @@ class RosterPage(ListPage):
     # A roster file dropped on the page; the import wizard connects here. Drops are refused until it does.
     roster_file_dropped = Signal(Path)
 
-    def __init__(self, actions: ActionRegistry | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(actions, parent)
+    def __init__(self, commands: CommandRegistry | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(commands, parent)
         self.setAcceptDrops(True)
         # Two rows selected can be merged, several archived at once; edit and the panels need exactly one.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -102,23 +102,23 @@ class RosterPage(ListPage):
         row.addWidget(self.archived_check)
         row.addSpacing(8)
         for action_id, handler in (
-            (ActionId.ADD_PERSON, self.add_person),
-            (ActionId.EDIT_PERSON, self.edit_person),
-            (ActionId.ARCHIVE_PERSON, self.archive_person),
-            (ActionId.RESTORE_PERSON, self.restore_person),
-            (ActionId.MERGE_PEOPLE, self.merge_people),
-            (ActionId.REPRESENTATION, self.show_representation),
+            (CommandId.ADD_PERSON, self.add_person),
+            (CommandId.EDIT_PERSON, self.edit_person),
+            (CommandId.ARCHIVE_PERSON, self.archive_person),
+            (CommandId.RESTORE_PERSON, self.restore_person),
+            (CommandId.MERGE_PEOPLE, self.merge_people),
+            (CommandId.REPRESENTATION, self.show_representation),
         ):
-            self.actions.bind(action_id, handler)
+            self.commands.bind(action_id, handler)
             button = QToolButton()
-            button.setDefaultAction(self.actions[action_id])
+            button.setDefaultAction(self.commands[action_id])
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             row.addWidget(button)
-            if action_id == ActionId.RESTORE_PERSON:
+            if action_id == CommandId.RESTORE_PERSON:
                 self.restore_button = button  # shown only while archived people are listed
                 button.hide()
-        self.actions.enable(False, ActionId.ADD_PERSON, ActionId.EDIT_PERSON, ActionId.ARCHIVE_PERSON)
-        self.actions.enable(False, ActionId.RESTORE_PERSON, ActionId.MERGE_PEOPLE, ActionId.REPRESENTATION)
+        self.commands.enable(False, CommandId.ADD_PERSON, CommandId.EDIT_PERSON, CommandId.ARCHIVE_PERSON)
+        self.commands.enable(False, CommandId.RESTORE_PERSON, CommandId.MERGE_PEOPLE, CommandId.REPRESENTATION)
 
     def build_filters(self, row: QHBoxLayout) -> None:
         self.committee_combo = QComboBox()
@@ -164,7 +164,7 @@ class RosterPage(ListPage):
         row.addWidget(self.interpreter_check)
 
     def build_body(self, table: QTableView) -> QWidget:
-        self.memberships = MembershipsPanel(self.actions)
+        self.memberships = MembershipsPanel(self.commands)
         self.memberships.changed.connect(self._memberships_changed)
         self.attendance = AttendanceHistory()
         self.details = QTabWidget()
@@ -246,11 +246,11 @@ class RosterPage(ListPage):
         ids = self.selected_ids()
         person_id = ids[0] if len(ids) == 1 else None
         flags = self._archived_flags()
-        self.actions.enable(self.services is not None, ActionId.ADD_PERSON, ActionId.REPRESENTATION)
-        self.actions.enable(person_id is not None, ActionId.EDIT_PERSON)
-        self.actions.enable(not all(flags.values()), ActionId.ARCHIVE_PERSON)
-        self.actions.enable(any(flags.values()), ActionId.RESTORE_PERSON)
-        self.actions.enable(len(ids) == 2, ActionId.MERGE_PEOPLE)
+        self.commands.enable(self.services is not None, CommandId.ADD_PERSON, CommandId.REPRESENTATION)
+        self.commands.enable(person_id is not None, CommandId.EDIT_PERSON)
+        self.commands.enable(not all(flags.values()), CommandId.ARCHIVE_PERSON)
+        self.commands.enable(any(flags.values()), CommandId.RESTORE_PERSON)
+        self.commands.enable(len(ids) == 2, CommandId.MERGE_PEOPLE)
         name = ""
         if person_id is not None:
             row = self.model.row_of(person_id)

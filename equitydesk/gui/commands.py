@@ -1,0 +1,135 @@
+"""Every command of the window as one QAction (menu, button, shortcut), declared once and looked up by an enum."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum, auto
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+
+from equitydesk.paths import resource_path
+
+
+class CommandId(Enum):
+    NEW_DATABASE = auto()
+    OPEN_DATABASE = auto()
+    CLEAR_RECENT = auto()
+    QUIT = auto()
+    GO_ROSTER = auto()
+    GO_MEETINGS = auto()
+    GO_ACTIONS = auto()
+    GO_ROADMAP = auto()
+    FIND = auto()
+    REFRESH = auto()
+    ADD_PERSON = auto()
+    EDIT_PERSON = auto()
+    ARCHIVE_PERSON = auto()
+    ADD_MEMBERSHIP = auto()
+    EDIT_MEMBERSHIP = auto()
+    REMOVE_MEMBERSHIP = auto()
+    ABOUT = auto()
+    MERGE_PEOPLE = auto()
+    RESTORE_PERSON = auto()
+    REPRESENTATION = auto()
+    EXPORT_ROSTER = auto()
+    PRINT_DIRECTORY = auto()
+    PRINT_SIGNIN = auto()
+    IMPORT_ROSTER = auto()
+    UNDO_IMPORT = auto()
+
+
+Shortcut = QKeySequence.StandardKey | str | None
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    text: str
+    tip: str = ""
+    shortcut: Shortcut = None
+    icon: str | None = None  # an SVG in resources/icons, without the suffix
+
+
+SPECS: dict[CommandId, CommandSpec] = {
+    CommandId.NEW_DATABASE: CommandSpec("&New database…", "Start an empty database file", QKeySequence.StandardKey.New),
+    CommandId.OPEN_DATABASE: CommandSpec("&Open…", "Open another database file", QKeySequence.StandardKey.Open),
+    CommandId.CLEAR_RECENT: CommandSpec("&Clear this list", "Forget the recently opened files"),
+    CommandId.QUIT: CommandSpec("&Quit", "Close EquityDesk", QKeySequence.StandardKey.Quit),
+    CommandId.GO_ROSTER: CommandSpec("&Roster", "People and their committee memberships", "Ctrl+1", "roster"),
+    CommandId.GO_MEETINGS: CommandSpec("&Meetings", "Meetings of every committee", "Ctrl+2", "meetings"),
+    CommandId.GO_ACTIONS: CommandSpec("&Action items", "Who does what by when", "Ctrl+3", "actions"),
+    CommandId.GO_ROADMAP: CommandSpec("Road&map", "Strategies of the plans and their status", "Ctrl+4", "roadmap"),
+    CommandId.FIND: CommandSpec("&Search", "Search this page", QKeySequence.StandardKey.Find),
+    CommandId.REFRESH: CommandSpec("Re&fresh", "Read the lists again from the file", QKeySequence.StandardKey.Refresh),
+    CommandId.ADD_PERSON: CommandSpec("&Add person…", "Add someone to the roster", "Ctrl+Shift+N", "add"),
+    CommandId.EDIT_PERSON: CommandSpec(
+        "&Edit person…", "Edit the selected person (or double-click them)", None, "edit"
+    ),
+    CommandId.ARCHIVE_PERSON: CommandSpec(
+        "A&rchive", "Hide the selected person from the roster; their history is kept", None, "archive"
+    ),
+    CommandId.ADD_MEMBERSHIP: CommandSpec("Add &membership…", "Put the selected person on a committee"),
+    CommandId.EDIT_MEMBERSHIP: CommandSpec("Edit membership…", "Change the selected membership"),
+    CommandId.REMOVE_MEMBERSHIP: CommandSpec("Remove membership", "Take the person off that committee"),
+    CommandId.ABOUT: CommandSpec("&About EquityDesk"),
+    CommandId.MERGE_PEOPLE: CommandSpec(
+        "Mer&ge people…", "Combine two records of the same person (select both rows first)", "Ctrl+Shift+M"
+    ),
+    CommandId.RESTORE_PERSON: CommandSpec("Res&tore", "Bring the selected archived person back to the roster"),
+    CommandId.REPRESENTATION: CommandSpec(
+        "Re&presentation…", "Who is at the table: members by group, school and language, against targets"
+    ),
+    CommandId.EXPORT_ROSTER: CommandSpec("&Export roster to Excel…", "Save a committee's roster as an .xlsx file"),
+    CommandId.PRINT_DIRECTORY: CommandSpec(
+        "Print member &directory…", "A PDF list of a committee's members, public or with contact details"
+    ),
+    CommandId.PRINT_SIGNIN: CommandSpec("Print &sign-in sheet…", "A PDF sign-in sheet for a committee's meeting"),
+    CommandId.IMPORT_ROSTER: CommandSpec(
+        "&Import roster…", "Add or update people from an Excel or CSV roster, after a preview", "Ctrl+I"
+    ),
+    CommandId.UNDO_IMPORT: CommandSpec("&Undo an import…", "Take back a roster import: what it added and changed"),
+}
+
+
+def icon(name: str) -> QIcon:
+    path = resource_path("icons", f"{name}.svg")
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+class CommandRegistry(QObject):
+    """Creates each QAction on first use; `registry[CommandId.OPEN_DATABASE]` is the same object everywhere."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._actions: dict[CommandId, QAction] = {}
+
+    def __getitem__(self, action_id: CommandId) -> QAction:
+        action = self._actions.get(action_id)
+        if action is None:
+            action = self._actions[action_id] = self._make(action_id)
+        return action
+
+    def _make(self, action_id: CommandId) -> QAction:
+        spec = SPECS[action_id]
+        action = QAction(spec.text, self.parent() or self)
+        action.setObjectName(action_id.name.lower())
+        if spec.tip:
+            action.setStatusTip(spec.tip)
+            action.setToolTip(spec.tip)
+        if spec.shortcut is not None:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        if spec.icon:
+            action.setIcon(icon(spec.icon))
+        return action
+
+    def bind(self, action_id: CommandId, handler: Callable[..., Any]) -> QAction:
+        """Run handler() when the action is triggered (menu, button or shortcut); returns the action."""
+        action = self[action_id]
+        action.triggered.connect(lambda _checked=False: handler())
+        return action
+
+    def enable(self, enabled: bool, *action_ids: CommandId) -> None:
+        for action_id in action_ids:
+            self[action_id].setEnabled(enabled)
