@@ -7,10 +7,11 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from typing import Any
+from enum import Enum
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +22,16 @@ JobFn = Callable[[Progress, IsCancelled], Any]
 POOL_NAME = "equitydesk-jobs"
 PROGRESS_INTERVAL_S = 0.05  # a job reporting every row would flood the event queue; the eye needs ~20 updates/s
 SHOW_PROGRESS_AFTER_MS = 400  # quick jobs finish before a dialog would flash up
+
+
+T = TypeVar("T")
+
+
+class JobState(Enum):
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
 
 
 class JobCancelled(Exception):
@@ -39,9 +50,29 @@ def job_pool() -> QThreadPool:
     return pool
 
 
+def lane_busy() -> bool:
+    """Whether a job is running or queued on the lane (a new one would wait its turn)."""
+    return job_pool().activeThreadCount() > 0 or _running.title is not None
+
+
+def wait_for_lane(msecs: int = -1) -> bool:
+    """Block until every job on the lane has finished (closing a database, tests); their callbacks come later."""
+    return job_pool().waitForDone(msecs)
+
+
+class _Running:
+    """The title of the job the lane is running now, so that a job waiting behind it can say what it waits for."""
+
+    title: str | None = None
+
+
+_running = _Running()
+
+
 class _Relay(QObject):
     """Lives in the GUI thread; signals emitted from the worker thread reach its slots queued, on the GUI thread."""
 
+    started = Signal()  # the job's turn on the lane has come
     progressed = Signal(int, int, str)  # done, total (-1: unknown), text
     succeeded = Signal(object)
     failed = Signal(object)
@@ -49,9 +80,9 @@ class _Relay(QObject):
 
 
 class _Worker(QRunnable):
-    def __init__(self, fn: JobFn, relay: _Relay, cancel: threading.Event) -> None:
+    def __init__(self, fn: JobFn, relay: _Relay, cancel: threading.Event, title: str) -> None:
         super().__init__()
-        self.fn, self.relay, self.cancel = fn, relay, cancel
+        self.fn, self.relay, self.cancel, self.title = fn, relay, cancel, title
         self._last = 0.0
 
     def progress(self, done: int, total: int | None = None, text: str | None = None) -> None:
@@ -62,8 +93,12 @@ class _Worker(QRunnable):
         self.relay.progressed.emit(int(done), -1 if total is None else int(total), text or "")
 
     def run(self) -> None:
+        _running.title = self.title
         try:
             try:
+                if self.cancel.is_set():
+                    raise JobCancelled  # cancelled while it waited for its turn: nothing was started
+                self.relay.started.emit()
                 result = self.fn(self.progress, self.cancel.is_set)
             except JobCancelled:
                 self.relay.cancelled.emit()
@@ -74,6 +109,8 @@ class _Worker(QRunnable):
         except RuntimeError:
             # The window that started the job was closed, taking the relay with it: nobody is left to tell.
             log.warning("Job finished after its window closed:\n%s", traceback.format_exc())
+        finally:
+            _running.title = None
 
 
 class Job(QObject):
@@ -96,11 +133,12 @@ class Job(QObject):
         super().__init__(parent if parent is not None else QCoreApplication.instance())
         self.title = title
         self.on_success, self.on_failure, self.on_cancelled = on_success, on_failure, on_cancelled
-        self.state = "running"  # running, succeeded, failed, cancelled
+        self.state = JobState.RUNNING
         self.result: Any = None
         self.error: BaseException | None = None
         self._cancel = threading.Event()
         self._relay = _Relay(self)
+        self._relay.started.connect(self._on_started, Qt.ConnectionType.QueuedConnection)
         self._relay.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._relay.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
         self._relay.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
@@ -117,16 +155,20 @@ class Job(QObject):
             # QProgressDialog shows itself after minimumDuration only when its value changes; a job that
             # reports nothing for a while still deserves the dialog and its Cancel button.
             QTimer.singleShot(SHOW_PROGRESS_AFTER_MS, self, self._show_if_running)
-        self._worker = _Worker(fn, self._relay, self._cancel)
+        self._worker = _Worker(fn, self._relay, self._cancel, title)
         self._worker.setAutoDelete(False)  # Python keeps it alive through self._worker
 
     def start(self) -> Job:
+        ahead = _running.title if lane_busy() else None
+        if ahead is not None and self.dialog is not None:
+            # An edit made while an import commits waits its turn; the window stays live and says why.
+            self.dialog.setLabelText(f"{self.title}\nWaiting for “{ahead}” to finish…")
         job_pool().start(self._worker)
         return self
 
     @property
     def running(self) -> bool:
-        return self.state == "running"
+        return self.state is JobState.RUNNING
 
     def cancel(self) -> None:
         """Ask the job to stop; it is cancelled once its function notices and raises JobCancelled."""
@@ -143,6 +185,11 @@ class Job(QObject):
         if self.running and self.dialog is not None:
             self.dialog.show()
 
+    @Slot()
+    def _on_started(self) -> None:
+        if self.dialog is not None and self.running:
+            self.dialog.setLabelText(self.title)
+
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, text: str) -> None:
         if self.dialog is None or not self.running:
@@ -156,18 +203,18 @@ class Job(QObject):
     @Slot(object)
     def _on_succeeded(self, result: Any) -> None:
         self.result = result
-        self._finish("succeeded", self.on_success, result)
+        self._finish(JobState.SUCCEEDED, self.on_success, result)
 
     @Slot(object)
     def _on_failed(self, error: BaseException) -> None:
         self.error = error
-        self._finish("failed", self.on_failure, error)
+        self._finish(JobState.FAILED, self.on_failure, error)
 
     @Slot()
     def _on_cancelled(self) -> None:
-        self._finish("cancelled", self.on_cancelled)
+        self._finish(JobState.CANCELLED, self.on_cancelled)
 
-    def _finish(self, state: str, callback: Callable[..., None] | None, *args: Any) -> None:
+    def _finish(self, state: JobState, callback: Callable[..., None] | None, *args: Any) -> None:
         self.state = state
         if self.dialog is not None:
             # QProgressDialog emits canceled when it is closed: the job is over, so that is not a request to stop.
@@ -201,3 +248,94 @@ def run_job(
     A progress dialog with Cancel appears when the job takes longer than SHOW_PROGRESS_AFTER_MS.
     """
     return Job(parent, title, fn, on_success, on_failure, on_cancelled, show_progress=show_progress).start()
+
+
+def user_message(error: BaseException) -> str:
+    """The sentence to show for a failed write: the services' own, or one in our words for anything else."""
+    from equitydesk.services.errors import DomainError
+
+    if isinstance(error, DomainError):
+        return error.message
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return "The database is busy with another program's work. Wait a moment and try again; nothing was changed."
+    if "readonly" in text or "read-only" in text:
+        return "The database file cannot be written to (it is read-only). Nothing was changed."
+    if "full" in text:
+        return "The disk is full, so nothing could be saved. Free some space and try again; nothing was changed."
+    log.error("A write failed", exc_info=error)
+    return f"This could not be saved ({type(error).__name__}). Nothing was changed; try again."
+
+
+class Op(Generic[T]):
+    """One user action written on the lane, Anki's CollectionOp in small: `Op(parent, fn).success(cb).run()`.
+
+    `fn()` runs on the job thread and waits for its turn behind an import; `success(result)` or `failure(error)`
+    then runs on the GUI thread. Without a failure callback the error is shown to the user in a message box.
+    Usually made by `Workspace.op`, which also announces what the write changed.
+    """
+
+    def __init__(self, parent: QWidget | None, fn: Callable[[], T], *, title: str = "Saving") -> None:
+        self.parent, self.fn, self.title = parent, fn, title
+        self._after: list[Callable[[T], None]] = []
+        self._success: Callable[[T], None] | None = None
+        self._failure: Callable[[BaseException], None] | None = None
+        self._finally: Callable[[], None] | None = None
+        self._show_progress = True
+
+    def success(self, callback: Callable[[T], None]) -> Op[T]:
+        self._success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> Op[T]:
+        self._failure = callback
+        return self
+
+    def after(self, callback: Callable[[T], None]) -> Op[T]:
+        """Run before `success` once the write has committed (the workspace announces changes here)."""
+        self._after.append(callback)
+        return self
+
+    def finally_(self, callback: Callable[[], None]) -> Op[T]:
+        """Run last, whatever happened (re-enable a button)."""
+        self._finally = callback
+        return self
+
+    def without_progress(self) -> Op[T]:
+        self._show_progress = False
+        return self
+
+    def run(self) -> Job:
+        def succeeded(result: T) -> None:
+            try:
+                for callback in self._after:
+                    callback(result)
+                if self._success is not None:
+                    self._success(result)
+            finally:
+                if self._finally is not None:
+                    self._finally()
+
+        def failed(error: BaseException) -> None:
+            try:
+                if self._failure is not None:
+                    self._failure(error)
+                else:
+                    QMessageBox.warning(self.parent, self.title, user_message(error))
+            finally:
+                if self._finally is not None:
+                    self._finally()
+
+        def cancelled() -> None:
+            if self._finally is not None:
+                self._finally()
+
+        return run_job(
+            self.parent,
+            self.title,
+            lambda _progress, _cancelled: self.fn(),
+            succeeded,
+            failed,
+            on_cancelled=cancelled,
+            show_progress=self._show_progress,
+        )

@@ -33,6 +33,7 @@ from equitydesk.gui.settings import add_recent_file, app_settings, clear_recent_
 
 if TYPE_CHECKING:
     from equitydesk.db.engine import Database
+    from equitydesk.gui.workspace import Workspace
     from equitydesk.services.registry import Services
 
 DB_FILTER = "EquityDesk databases (*.sqlite *.db *.sqlite3);;All files (*)"
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.db: Database | None = None
         self.services: Services | None = None
+        self.workspace: Workspace | None = None
         self.commands = CommandRegistry(self)
         self.pages: list[ListPage] = []
 
@@ -196,11 +198,12 @@ class MainWindow(QMainWindow):
 
     def set_database(self, db: Database | None) -> None:
         """Show this database in every page; the one shown before is closed."""
-        from equitydesk.services.registry import services_for  # late: the window shows before SQLAlchemy loads
+        from equitydesk.gui.workspace import Workspace  # late: the window shows before SQLAlchemy loads
 
         old = self.db
         self.db = db
-        self.services = services_for(db) if db is not None else None
+        self.workspace = Workspace.open(db, self) if db is not None else None
+        self.services = self.workspace.services if self.workspace is not None else None
         for page in self.pages:
             page.set_services(self.services)
         if old is not None and old is not db:

@@ -18,7 +18,7 @@ from equitydesk.formats.errors import ReadCancelled
 from equitydesk.gui.dialogs import import_pages, import_wizard, import_wizard_preview, import_wizard_undo
 from equitydesk.gui.dialogs.import_wizard import COLUMNS, FILE, PREVIEW, RESULT, SHEET, ImportWizard
 from equitydesk.gui.dialogs.import_wizard_columns import PRIVATE
-from equitydesk.gui.jobs import job_pool, run_job
+from equitydesk.gui.jobs import JobState, job_pool, run_job
 from equitydesk.gui.models.import_preview_model import ImportPreviewModel
 from equitydesk.gui.pages.roster_page import RosterPage
 
@@ -275,7 +275,7 @@ def test_cancelling_the_read_or_the_wizard_writes_nothing(qtbot, window, committ
     assert wizard.job_kind == "commit"
     wizard.job.cancel()
     release.set()
-    qtbot.waitUntil(lambda: blocker.state == "succeeded" and not wizard.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: blocker.state is JobState.SUCCEEDED and not wizard.busy, timeout=10_000)
     assert wizard.currentId() == PREVIEW and wizard.result is None
     assert counts(window) == before
 

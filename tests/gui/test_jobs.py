@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from equitydesk.gui.jobs import SHOW_PROGRESS_AFTER_MS, JobCancelled, job_pool, run_job
+from equitydesk.gui.jobs import SHOW_PROGRESS_AFTER_MS, JobCancelled, JobState, job_pool, run_job
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def test_result_arrives_on_the_gui_thread(qtbot, parent):
     qtbot.waitUntil(lambda: bool(rec.calls), timeout=5000)
     assert rec.calls == [("success", 42, True)]
     assert worker_threads == [False], "the work ran off the GUI thread"
-    assert job.state == "succeeded" and job.result == 42
+    assert job.state is JobState.SUCCEEDED and job.result == 42
 
 
 def test_failure_is_reported_not_lost(qtbot, parent):
@@ -68,7 +68,7 @@ def test_failure_is_reported_not_lost(qtbot, parent):
     kind, error, on_gui = rec.calls[0]
     assert kind == "failure" and on_gui
     assert isinstance(error, ValueError) and "Row 7" in str(error)
-    assert job.state == "failed"
+    assert job.state is JobState.FAILED
 
 
 def test_long_job_shows_progress_and_can_be_cancelled(qtbot, parent):
@@ -95,7 +95,7 @@ def test_long_job_shows_progress_and_can_be_cancelled(qtbot, parent):
     qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(rec.calls), timeout=5000)
     assert rec.calls == [("cancelled", None, True)]
-    assert job.state == "cancelled" and job.dialog is None
+    assert job.state is JobState.CANCELLED and job.dialog is None
 
 
 def test_quick_job_never_flashes_a_dialog(qtbot, parent):
@@ -144,4 +144,4 @@ def test_closing_the_progress_dialog_at_the_end_is_not_a_cancel(qtbot):
     job = run_job(parent, "Working", lambda progress, cancelled: 42, results.append)
     job.dialog.show()  # as if the job had run long enough to show it
     qtbot.waitUntil(lambda: results == [42])
-    assert job.state == "succeeded" and not job.is_cancel_requested()
+    assert job.state is JobState.SUCCEEDED and not job.is_cancel_requested()
