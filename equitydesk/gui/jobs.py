@@ -61,9 +61,16 @@ def wait_for_lane(msecs: int = -1) -> bool:
 
 
 class _Running:
-    """The title of the job the lane is running now, so that a job waiting behind it can say what it waits for."""
+    """The title of the job the lane is running now, so that a job waiting behind it can say what it waits for;
+    and how many jobs have not yet delivered their result to the GUI thread."""
 
     title: str | None = None
+    pending: int = 0
+
+
+def pending_jobs() -> int:
+    """Jobs started whose callback has not run yet (tests wait for 0; closing the window could, too)."""
+    return _running.pending
 
 
 _running = _Running()
@@ -159,6 +166,7 @@ class Job(QObject):
         self._worker.setAutoDelete(False)  # Python keeps it alive through self._worker
 
     def start(self) -> Job:
+        _running.pending += 1
         ahead = _running.title if lane_busy() else None
         if ahead is not None and self.dialog is not None:
             # An edit made while an import commits waits its turn; the window stays live and says why.
@@ -216,6 +224,7 @@ class Job(QObject):
 
     def _finish(self, state: JobState, callback: Callable[..., None] | None, *args: Any) -> None:
         self.state = state
+        _running.pending -= 1
         if self.dialog is not None:
             # QProgressDialog emits canceled when it is closed: the job is over, so that is not a request to stop.
             self.dialog.canceled.disconnect(self.cancel)

@@ -23,13 +23,21 @@ from PySide6.QtWidgets import (
 from equitydesk import __version__
 from equitydesk.gui.commands import CommandId, CommandRegistry
 from equitydesk.gui.display import plural
-from equitydesk.gui.export_actions import ExportActions
+from equitydesk.gui.exports import ExportCommands
 from equitydesk.gui.pages.actions_page import ActionsPage
 from equitydesk.gui.pages.list_page import ListPage
 from equitydesk.gui.pages.meetings_page import MeetingsPage
 from equitydesk.gui.pages.roadmap_page import RoadmapPage
 from equitydesk.gui.pages.roster_page import RosterPage
-from equitydesk.gui.settings import add_recent_file, app_settings, clear_recent_files, recent_files
+from equitydesk.gui.settings import (
+    WINDOW_GEOMETRY,
+    WINDOW_PAGE,
+    WINDOW_STATE,
+    add_recent_file,
+    app_settings,
+    clear_recent_files,
+    recent_files,
+)
 
 if TYPE_CHECKING:
     from equitydesk.db.engine import Database
@@ -41,15 +49,13 @@ NAV_WIDTH = 168
 
 
 class MainWindow(QMainWindow):
-    """Holds the open Database and its Services; pages get new services whenever another database is opened."""
+    """Holds the Workspace of the open database; pages and commands get the new one whenever another is opened."""
 
     database_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
-        self.db: Database | None = None
-        self.services: Services | None = None
         self.workspace: Workspace | None = None
         self.commands = CommandRegistry(self)
         self.pages: list[ListPage] = []
@@ -101,9 +107,8 @@ class MainWindow(QMainWindow):
         self.nav.addItem(item)
         self.commands.bind(page.nav_action, lambda: self.show_page(index))
         self.addAction(action)
-        page.changed.connect(self._update_counts)
-        if self.services is not None:
-            page.set_services(self.services)
+        if self.workspace is not None:
+            page.set_workspace(self.workspace)
 
     def show_page(self, page: int | type[ListPage]) -> ListPage:
         index = page if isinstance(page, int) else next(i for i, p in enumerate(self.pages) if isinstance(p, page))
@@ -137,7 +142,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        self.exports = ExportActions(self)
+        self.exports = ExportCommands(self.commands, self)
         self.exports.add_to(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(a[CommandId.QUIT])
@@ -196,20 +201,37 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.set_waiting(f"Opening {label}…")
 
+    @property
+    def db(self) -> Database | None:
+        return self.workspace.db if self.workspace is not None else None
+
+    @property
+    def services(self) -> Services | None:
+        return self.workspace.services if self.workspace is not None else None
+
     def set_database(self, db: Database | None) -> None:
-        """Show this database in every page; the one shown before is closed."""
+        """Show this database in every page, through a new workspace; the one shown before is closed."""
         from equitydesk.gui.workspace import Workspace  # late: the window shows before SQLAlchemy loads
 
-        old = self.db
-        self.db = db
-        self.workspace = Workspace.open(db, self) if db is not None else None
-        self.services = self.workspace.services if self.workspace is not None else None
+        self.set_workspace(Workspace.open(db, self) if db is not None else None)
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        old = self.workspace
+        if old is workspace:
+            return
+        self.workspace = workspace
+        if old is not None:
+            old.changed.disconnect(self._update_counts)
+        if workspace is not None:
+            workspace.changed.connect(self._update_counts)
         for page in self.pages:
-            page.set_services(self.services)
-        if old is not None and old is not db:
-            old.dispose()
-        if db is not None and db.path is not None:
-            add_recent_file(db.path)
+            page.set_workspace(workspace)
+        self.exports.set_workspace(workspace)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        if workspace is not None and workspace.db.path is not None:
+            add_recent_file(workspace.db.path)
         self._update_title()
         self._update_counts()
         self.database_changed.emit()
@@ -276,7 +298,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         for page in self.pages:
             if page.services is not None:
-                page.refresh()
+                page.reload()
         self._update_counts()
 
     # --- what the window says --------------------------------------------------------------------------------
@@ -285,22 +307,21 @@ class MainWindow(QMainWindow):
         name = self.db.path.name if self.db is not None and self.db.path is not None else None
         self.setWindowTitle(f"{name} — EquityDesk" if name else "EquityDesk")
 
-    def _update_counts(self) -> None:
-        if self.services is None or self.db is None:
+    def _update_counts(self, _changes: object = None) -> None:
+        workspace = self.workspace
+        if workspace is None:
             self.db_label.setText("No database open")
             self.counts_label.setText("")
             return
-        from equitydesk.services.crud import ListQuery
-
-        s = self.services
+        counts = workspace.services.stats.window_counts()
         parts = [
-            plural(s.people.count(), "person", "people"),
-            plural(s.committees.count(), "committee"),
-            plural(s.meetings.count(), "meeting"),
-            plural(s.actions.count(ListQuery(filters={"open": True})), "open action item"),
+            plural(counts.people, "person", "people"),
+            plural(counts.committees, "committee"),
+            plural(counts.meetings, "meeting"),
+            plural(counts.open_actions, "open action item"),
         ]
-        self.db_label.setText(f"Database: {self.db.label}")
-        self.db_label.setToolTip(self.db.label)
+        self.db_label.setText(f"Database: {workspace.label}")
+        self.db_label.setToolTip(workspace.label)
         self.counts_label.setText("  ·  ".join(parts) + "  ")
 
     def _about(self) -> None:
@@ -314,33 +335,26 @@ class MainWindow(QMainWindow):
     # --- remembering the window ------------------------------------------------------------------------------
 
     def _restore_settings(self) -> None:
-        settings = app_settings()
-        geometry = settings.value("mainWindow/geometry")
+        geometry = WINDOW_GEOMETRY.read()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
-        state = settings.value("mainWindow/state")
+        state = WINDOW_STATE.read()
         if state is not None:
             self.restoreState(state)
-        page = settings.value("mainWindow/page", 0)
+        page = WINDOW_PAGE.read()
         try:
             self.nav.setCurrentRow(min(max(int(page), 0), len(self.pages) - 1))
         except (TypeError, ValueError):
             self.nav.setCurrentRow(0)
 
     def save_settings(self) -> None:
-        settings = app_settings()
-        settings.setValue("mainWindow/geometry", self.saveGeometry())
-        settings.setValue("mainWindow/state", self.saveState())
-        settings.setValue("mainWindow/page", self.stack.currentIndex())
-        settings.sync()
+        WINDOW_GEOMETRY.write(self.saveGeometry())
+        WINDOW_STATE.write(self.saveState())
+        WINDOW_PAGE.write(self.stack.currentIndex())
+        app_settings().sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
-        if self.db is not None:
-            for page in self.pages:
-                page.set_services(None)
-            self.db.dispose()
-            self.db = None
-            self.services = None
+        self.set_workspace(None)
         event.accept()
         super().closeEvent(event)

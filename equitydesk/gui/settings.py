@@ -2,14 +2,43 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 
 ORGANIZATION = "EquityDesk"
 APPLICATION = "EquityDesk"
-RECENT_KEY = "recentFiles"
 MAX_RECENT = 8
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One remembered value: its key in the INI file and what it is before anything was stored."""
+
+    key: str
+    default: Any = None
+
+    def read(self) -> Any:
+        return app_settings().value(self.key, self.default)
+
+    def write(self, value: Any) -> None:
+        app_settings().setValue(self.key, value)
+
+
+# Every key the window stores, declared once here.
+RECENT_FILES = Setting("recentFiles", [])
+EXPORT_FOLDER = Setting("exports/folder")
+IMPORT_FOLDER = Setting("import/folder", "")
+WINDOW_GEOMETRY = Setting("mainWindow/geometry")
+WINDOW_STATE = Setting("mainWindow/state")
+WINDOW_PAGE = Setting("mainWindow/page", 0)
+
+
+def hidden_columns(page: str) -> Setting:
+    """The columns a user hid on a list page (None stored: the page's own default)."""
+    return Setting(f"pages/{page}/hiddenColumns")
 
 
 def app_settings() -> QSettings:
@@ -20,19 +49,19 @@ def app_settings() -> QSettings:
 def recent_files() -> list[Path]:
     """Recently opened databases, newest first; files that have gone are dropped from the list for good."""
     settings = app_settings()
-    stored = settings.value(RECENT_KEY, [])
+    stored = settings.value(RECENT_FILES.key, RECENT_FILES.default)
     names = [stored] if isinstance(stored, str) else list(stored or [])
     present = [Path(n) for n in names if n and Path(n).is_file()]
     if len(present) != len(names):
-        settings.setValue(RECENT_KEY, [str(p) for p in present])
+        settings.setValue(RECENT_FILES.key, [str(p) for p in present])
     return present[:MAX_RECENT]
 
 
 def add_recent_file(path: Path) -> None:
     path = path.resolve()
     names = [str(path)] + [str(p) for p in recent_files() if p.resolve() != path]
-    app_settings().setValue(RECENT_KEY, names[:MAX_RECENT])
+    RECENT_FILES.write(names[:MAX_RECENT])
 
 
 def clear_recent_files() -> None:
-    app_settings().remove(RECENT_KEY)
+    app_settings().remove(RECENT_FILES.key)

@@ -22,6 +22,7 @@ from equitydesk.services.roadmap import (
 from equitydesk.services.roster import CommitteeService, MembershipService, PersonService
 from equitydesk.services.roster_export import RosterExportService
 from equitydesk.services.roster_import import RosterImportService
+from equitydesk.services.stats import StatsService
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Services:
     roster_import: RosterImportService
     roster_export: RosterExportService
     merge: PersonMergeService
+    stats: StatsService
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
@@ -72,6 +74,7 @@ class Services:
             roster_import=RosterImportService(ctx),
             roster_export=RosterExportService(ctx),
             merge=PersonMergeService(ctx),
+            stats=StatsService(ctx),
         )
 
 

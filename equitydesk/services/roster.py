@@ -224,6 +224,14 @@ class CommitteeService(EntityService[Committee]):
             return found, False
         return self.create(name=name), True
 
+    def choices(self, *, include_archived: bool = False) -> list[tuple[int, str]]:
+        """(id, name) of each committee by name, for a list to choose from."""
+        stmt = select(Committee.id, Committee.name).order_by(Committee.name)
+        if not include_archived:
+            stmt = stmt.where(Committee.archived.is_(False))
+        with self.ctx.sessions() as session:
+            return [(int(cid), str(name)) for cid, name in session.execute(stmt)]
+
     def all(self) -> list[Committee]:
         with self.ctx.sessions() as session:
             return list(session.scalars(select(Committee).order_by(Committee.archived, Committee.name)))

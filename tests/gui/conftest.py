@@ -198,3 +198,11 @@ def window(qtbot, db_path: Path, committee: Committee):
     qtbot.waitExposed(win)
     assert win.open_path(db_path)
     return win
+
+
+@pytest.fixture
+def workspace(db: Database, services: Services):
+    """The window's view of the test database, for dialogs built on their own (their writes go through it)."""
+    from equitydesk.gui.workspace import Workspace
+
+    return Workspace(db, services)

@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from equitydesk.domain.enums import MembershipStatus, Role, StakeholderGroup
 from equitydesk.gui.dialogs.membership_dialog import MembershipDialog
+from tests.gui.waiting import wait_for_writes
 
 
-def open_dialog(qtbot, services, **kw) -> MembershipDialog:
-    dialog = MembershipDialog(services, **kw)
+def open_dialog(qtbot, workspace, **kw) -> MembershipDialog:
+    dialog = MembershipDialog(workspace, **kw)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -21,6 +22,7 @@ def open_dialog(qtbot, services, **kw) -> MembershipDialog:
 
 def click_ok(qtbot, dialog) -> None:
     qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot)
 
 
 def choose(combo, text: str) -> None:
@@ -29,9 +31,9 @@ def choose(combo, text: str) -> None:
     combo.setCurrentIndex(index)
 
 
-def test_put_a_person_on_a_second_committee(qtbot, services, committee):
+def test_put_a_person_on_a_second_committee(qtbot, services, workspace, committee):
     person_id = committee.people["Sarah"]
-    dialog = open_dialog(qtbot, services, person_id=person_id)
+    dialog = open_dialog(qtbot, workspace, person_id=person_id)
     assert dialog.ui.personLabel.text() == "Sarah Johnson"
     assert dialog.ui.termEndNone.isChecked() and not dialog.ui.termEndEdit.isEnabled()
     choose(dialog.ui.committeeCombo, "Achievement and Integration Plan Team")
@@ -49,11 +51,11 @@ def test_put_a_person_on_a_second_committee(qtbot, services, committee):
     assert (m.term_start, m.term_end, m.status) == (date.today(), date(2027, 6, 30), MembershipStatus.ACTIVE)
 
 
-def test_edit_shows_the_membership_and_no_date_clears_a_term(qtbot, services, committee):
+def test_edit_shows_the_membership_and_no_date_clears_a_term(qtbot, services, workspace, committee):
     person_id = committee.people["Linda"]
     (entry,) = services.people.memberships_of(person_id)
     membership = entry["membership"]
-    dialog = open_dialog(qtbot, services, person_id=person_id, membership_id=membership.id)
+    dialog = open_dialog(qtbot, workspace, person_id=person_id, membership_id=membership.id)
     assert dialog.ui.committeeCombo.currentText() == "Equity Advisory Committee"
     assert dialog.ui.roleCombo.currentText() == "Chair"
     assert dialog.ui.groupCombo.currentText() == "Community member"
@@ -67,11 +69,11 @@ def test_edit_shows_the_membership_and_no_date_clears_a_term(qtbot, services, co
     assert m.term_start is None and m.term_end == membership.term_end and m.status == MembershipStatus.INACTIVE
 
 
-def test_a_term_ending_before_it_starts_is_refused(qtbot, services, committee):
+def test_a_term_ending_before_it_starts_is_refused(qtbot, services, workspace, committee):
     person_id = committee.people["Linda"]
     (entry,) = services.people.memberships_of(person_id)
     membership = entry["membership"]
-    dialog = open_dialog(qtbot, services, person_id=person_id, membership_id=membership.id)
+    dialog = open_dialog(qtbot, workspace, person_id=person_id, membership_id=membership.id)
     dialog.ui.termEndNone.setChecked(False)
     start = dialog.ui.termStartEdit.date().toPython()
     dialog.ui.termEndEdit.setDate(QDate.fromString((start - timedelta(days=1)).isoformat(), Qt.DateFormat.ISODate))
@@ -82,16 +84,16 @@ def test_a_term_ending_before_it_starts_is_refused(qtbot, services, committee):
     assert services.memberships.get(membership.id).term_end == membership.term_end
 
 
-def test_a_second_membership_of_one_committee_is_refused(qtbot, services, committee):
-    dialog = open_dialog(qtbot, services, person_id=committee.people["Linda"])
+def test_a_second_membership_of_one_committee_is_refused(qtbot, services, workspace, committee):
+    dialog = open_dialog(qtbot, workspace, person_id=committee.people["Linda"])
     choose(dialog.ui.committeeCombo, "Equity Advisory Committee")
     click_ok(qtbot, dialog)
     assert dialog.isVisible()
     assert "already a member of that committee" in dialog.ui.errorLabel.text()
 
 
-def test_typing_a_new_committee_starts_it(qtbot, services, committee):
-    dialog = open_dialog(qtbot, services, person_id=committee.people["Chue"])
+def test_typing_a_new_committee_starts_it(qtbot, services, workspace, committee):
+    dialog = open_dialog(qtbot, workspace, person_id=committee.people["Chue"])
     dialog.ui.committeeCombo.setCurrentIndex(-1)
     dialog.ui.committeeCombo.lineEdit().clear()
     qtbot.keyClicks(dialog.ui.committeeCombo.lineEdit(), "Family Engagement Council")
@@ -102,8 +104,8 @@ def test_typing_a_new_committee_starts_it(qtbot, services, committee):
     assert services.memberships.get(dialog.membership_id).committee_id == new.id
 
 
-def test_no_committee_chosen_is_explained(qtbot, services, committee):
-    dialog = open_dialog(qtbot, services, person_id=committee.people["Chue"])
+def test_no_committee_chosen_is_explained(qtbot, services, workspace, committee):
+    dialog = open_dialog(qtbot, workspace, person_id=committee.people["Chue"])
     dialog.ui.committeeCombo.setCurrentIndex(-1)
     dialog.ui.committeeCombo.lineEdit().clear()
     click_ok(qtbot, dialog)

@@ -6,22 +6,24 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from equitydesk.gui.dialogs.person_dialog import PersonDialog
+from tests.gui.waiting import wait_for_writes
 
 
 def click_ok(qtbot, dialog: PersonDialog) -> None:
     qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot)
 
 
-def open_dialog(qtbot, services, person_id=None) -> PersonDialog:
-    dialog = PersonDialog(services.people, person_id)
+def open_dialog(qtbot, workspace, person_id=None) -> PersonDialog:
+    dialog = PersonDialog(workspace, person_id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     return dialog
 
 
-def test_it_shows_the_person(qtbot, services, committee):
-    dialog = open_dialog(qtbot, services, committee.people["María José"])
+def test_it_shows_the_person(qtbot, services, workspace, committee):
+    dialog = open_dialog(qtbot, workspace, committee.people["María José"])
     assert dialog.windowTitle() == "Edit María José Hernández López"
     assert dialog.ui.emailEdit.text() == "maria@example.org"
     assert dialog.ui.interpreterLanguageEdit.text() == "Spanish"
@@ -29,9 +31,9 @@ def test_it_shows_the_person(qtbot, services, committee):
     assert not dialog.ui.errorLabel.isVisible()
 
 
-def test_typed_changes_are_saved(qtbot, services, committee):
+def test_typed_changes_are_saved(qtbot, services, workspace, committee):
     person_id = committee.people["Yer"]
-    dialog = open_dialog(qtbot, services, person_id)
+    dialog = open_dialog(qtbot, workspace, person_id)
     saved = []
     dialog.saved.connect(saved.append)
     dialog.ui.pronounsEdit.setFocus()
@@ -46,9 +48,9 @@ def test_typed_changes_are_saved(qtbot, services, committee):
     assert person.email == "yer@example.org", "fields not touched stay as they were"
 
 
-def test_bad_email_is_shown_beside_the_field_and_nothing_changes(qtbot, services, committee):
+def test_bad_email_is_shown_beside_the_field_and_nothing_changes(qtbot, services, workspace, committee):
     person_id = committee.people["Linda"]
-    dialog = open_dialog(qtbot, services, person_id)
+    dialog = open_dialog(qtbot, workspace, person_id)
     dialog.ui.emailEdit.clear()
     qtbot.keyClicks(dialog.ui.emailEdit, "linda at example dot org")
     qtbot.keyClicks(dialog.ui.phoneEdit, "612-555-0100")
@@ -68,8 +70,8 @@ def test_bad_email_is_shown_beside_the_field_and_nothing_changes(qtbot, services
     assert services.people.get(person_id).phone == "612-555-0100"
 
 
-def test_someone_elses_email_is_refused(qtbot, services, committee):
-    dialog = open_dialog(qtbot, services, committee.people["Linda"])
+def test_someone_elses_email_is_refused(qtbot, services, workspace, committee):
+    dialog = open_dialog(qtbot, workspace, committee.people["Linda"])
     dialog.ui.emailEdit.setText("MARIA@example.org")
     click_ok(qtbot, dialog)
     assert dialog.isVisible()
@@ -77,8 +79,8 @@ def test_someone_elses_email_is_refused(qtbot, services, committee):
     assert dialog.errors.field == "email"
 
 
-def test_a_new_person_needs_a_name(qtbot, services):
-    dialog = open_dialog(qtbot, services)
+def test_a_new_person_needs_a_name(qtbot, services, workspace):
+    dialog = open_dialog(qtbot, workspace)
     assert dialog.windowTitle() == "Add person"
     qtbot.keyClicks(dialog.ui.emailEdit, "new@example.org")
     click_ok(qtbot, dialog)
@@ -94,9 +96,9 @@ def test_a_new_person_needs_a_name(qtbot, services):
     assert (person.given_name, person.family_name, person.email) == ("Ayaan", "Farah", "new@example.org")
 
 
-def test_cancel_writes_nothing(qtbot, services, committee):
+def test_cancel_writes_nothing(qtbot, services, workspace, committee):
     person_id = committee.people["Sarah"]
-    dialog = open_dialog(qtbot, services, person_id)
+    dialog = open_dialog(qtbot, workspace, person_id)
     dialog.ui.notesEdit.setPlainText("Should not be saved")
     qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()

@@ -367,8 +367,7 @@ def import_roster(window: Any, path: Path | None = None) -> ImportWizard | None:
     committee = roster.committee_combo.currentText() if roster and roster.committee_combo.currentData() else ""
     wizard = ImportWizard(services, window, committee=committee)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if roster is not None:
-        wizard.roster_changed.connect(lambda: roster_written(roster))
+    wizard.roster_changed.connect(lambda: roster_written(getattr(window, "workspace", None)))
     wizard.open()  # window-modal and non-blocking, like the other dialogs
     if path is not None:
         wizard.file_page.show_path(path)
@@ -376,10 +375,9 @@ def import_roster(window: Any, path: Path | None = None) -> ImportWizard | None:
     return wizard
 
 
-def roster_written(roster: Any) -> None:
-    """An import or undo changed the people and perhaps the committees: reload the page and its filter choices."""
-    if roster.services is None:
-        return
-    roster.on_services_changed(roster.services)  # a new committee must appear in the committee filter
-    roster.refresh()
-    roster.changed.emit()
+def roster_written(workspace: Any) -> None:
+    """An import or undo changed the people and perhaps the committees: everyone showing them reads them again."""
+    from equitydesk.gui.workspace import Change
+
+    if workspace is not None:
+        workspace.notify(Change.PEOPLE, Change.MEMBERSHIPS, Change.COMMITTEES)

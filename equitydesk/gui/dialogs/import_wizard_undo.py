@@ -185,12 +185,9 @@ def undo_import(window: Any) -> UndoImportDialog | None:
         QMessageBox.information(window, "Undo an import", "Open a database first (File › Open…).")
         return None
     from equitydesk.gui.dialogs.import_wizard import roster_written
-    from equitydesk.gui.pages.roster_page import RosterPage
 
     dialog = UndoImportDialog(services, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    roster = next((p for p in getattr(window, "pages", []) if isinstance(p, RosterPage)), None)
-    if roster is not None:
-        dialog.roster_changed.connect(lambda: roster_written(roster))
+    dialog.roster_changed.connect(lambda: roster_written(getattr(window, "workspace", None)))
     dialog.open()
     return dialog

@@ -11,9 +11,12 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QWidget
 from equitydesk.domain.enums import MembershipStatus, Role, StakeholderGroup
 from equitydesk.gui.dialogs.field_errors import FieldErrors
 from equitydesk.gui.forms.ui_membership_dialog import Ui_MembershipDialog
+from equitydesk.gui.jobs import user_message
+from equitydesk.gui.workspace import ROSTER, Change
 from equitydesk.services.errors import DomainError
 
 if TYPE_CHECKING:
+    from equitydesk.gui.workspace import Workspace
     from equitydesk.services.registry import Services
 
 NOT_RECORDED = "Not recorded"
@@ -44,7 +47,7 @@ class MembershipDialog(QDialog):
 
     def __init__(
         self,
-        services: Services,
+        workspace: Workspace,
         *,
         person_id: int,
         membership_id: int | None = None,
@@ -53,7 +56,8 @@ class MembershipDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_MembershipDialog()
         self.ui.setupUi(self)
-        self.services = services
+        self.workspace = workspace
+        self.services = services = workspace.services
         self.person_id = person_id
         self.membership_id = membership_id
         ui = self.ui
@@ -73,9 +77,8 @@ class MembershipDialog(QDialog):
         ui.committeeCombo.setEditable(True)
         ui.committeeCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         ui.committeeCombo.lineEdit().setPlaceholderText("Choose a committee, or type a new one's name")
-        for committee in services.committees.all():
-            if not committee.archived:
-                ui.committeeCombo.addItem(committee.name, committee.id)
+        for committee_id, name in services.committees.choices():
+            ui.committeeCombo.addItem(name, committee_id)
         fill_combo(ui.roleCombo, Role.choices())
         fill_combo(ui.groupCombo, StakeholderGroup.choices(), empty=NOT_RECORDED)
         fill_combo(ui.statusCombo, MembershipStatus.choices())
@@ -141,34 +144,48 @@ class MembershipDialog(QDialog):
             "status": ui.statusCombo.currentData(),
         }
 
+    @property
+    def saving(self) -> bool:
+        return not self.ui.buttonBox.isEnabled()
+
     def accept(self) -> None:
+        """One service call: a typed name that is no committee yet starts one in the same transaction."""
+        if self.saving:
+            return
         self.errors.clear()
         values = self.values()
-        try:
-            if values["committee_id"] is None:
-                values["committee_id"] = self._new_committee()
-            if self.membership_id is None:
-                membership = self.services.memberships.create(**values)
-            else:
-                values.pop("person_id")
-                membership = self.services.memberships.update(self.membership_id, **values)
-        except DomainError as error:
-            self.errors.show(error)
+        membership_id = self.membership_id
+        new_name = " ".join(self.ui.committeeCombo.currentText().split()) if values["committee_id"] is None else ""
+        if values["committee_id"] is None and not new_name:
+            self.errors.show(DomainError("Choose the committee, or type the name of a new one.", field="committee_id"))
             return
-        self.membership_id = membership.id
-        self.saved.emit(membership.id)
-        super().accept()
+        if new_name:
+            values.pop("committee_id")
 
-    def _new_committee(self) -> int:
-        name = " ".join(self.ui.committeeCombo.currentText().split())
-        if not name:
-            raise DomainError("Choose the committee, or type the name of a new one.", field="committee_id")
-        # Check the rest first, so that a bad term does not leave a new, empty committee behind.
-        rest = self.values()
-        self.services.memberships.clean({k: v for k, v in rest.items() if k != "committee_id"}, partial=True)
-        if rest["term_start"] and rest["term_end"] and rest["term_end"] < rest["term_start"]:
-            raise DomainError("The term cannot end before it starts.", field="term_end")
-        committee = self.services.committees.create(name=name)
-        self.ui.committeeCombo.addItem(committee.name, committee.id)
-        self.ui.committeeCombo.setCurrentIndex(self.ui.committeeCombo.count() - 1)
-        return int(committee.id)
+        def write(s: Services) -> int:
+            if membership_id is None:
+                if new_name:
+                    return int(s.memberships.create_with_committee(committee_name=new_name, **values).id)
+                return int(s.memberships.create(**values).id)
+            values.pop("person_id")
+            if new_name:
+                return int(s.memberships.update_with_committee(membership_id, committee_name=new_name, **values).id)
+            return int(s.memberships.update(membership_id, **values).id)
+
+        def done(saved_id: int) -> None:
+            self.membership_id = saved_id
+            self.saved.emit(saved_id)
+            super(MembershipDialog, self).accept()
+
+        def failed(error: BaseException) -> None:
+            self.errors.show(error if isinstance(error, DomainError) else DomainError(user_message(error)))
+
+        changes = (*ROSTER, Change.COMMITTEES) if new_name else ROSTER
+        self.ui.buttonBox.setEnabled(False)
+        title = "Add membership" if membership_id is None else "Save membership"
+        op = self.workspace.op(self, write, changes=changes, committee_ids=[values.get("committee_id")], title=title)
+        op.success(done).failure(failed).finally_(lambda: self.ui.buttonBox.setEnabled(True)).run()
+
+    def reject(self) -> None:
+        if not self.saving:
+            super().reject()

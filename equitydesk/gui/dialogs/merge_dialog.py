@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from equitydesk.gui.display import AMBER, GREEN, format_date
 from equitydesk.gui.forms.ui_merge_dialog import Ui_MergeDialog
+from equitydesk.gui.jobs import user_message
+from equitydesk.gui.workspace import ROSTER, Change
 from equitydesk.services.errors import DomainError
 from equitydesk.services.person_merge import COMBINED, KEPT, merged_value
 from equitydesk.services.person_merge import FILLED as FILLED_HOW
@@ -27,9 +29,8 @@ from equitydesk.services.roster import PERSON_FIELDS
 
 if TYPE_CHECKING:
     from equitydesk.db.tables import Person
-    from equitydesk.gui.pages.roster_page import RosterPage
+    from equitydesk.gui.workspace import Workspace
     from equitydesk.services.person_merge import MergeResult
-    from equitydesk.services.registry import Services
 
 HEADERS = ("", "Record A", "Record B", "After the merge", "Note")
 KEPT_FILL = QColor(27, 122, 58, 28)  # a pale green behind the kept record's column; the header says "kept" too
@@ -105,11 +106,12 @@ class MergeDialog(QDialog):
 
     merged = Signal(object)  # the MergeResult, after the merge has committed
 
-    def __init__(self, services: Services, first_id: int, second_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, first_id: int, second_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_MergeDialog()
         self.ui.setupUi(self)
-        self.services = services
+        self.workspace = workspace
+        self.services = workspace.services
         self.records = (self._record(first_id), self._record(second_id))
         self.result: MergeResult | None = None
 
@@ -249,38 +251,31 @@ class MergeDialog(QDialog):
     # --- merging ---------------------------------------------------------------------------------------------
 
     def accept(self) -> None:
-        try:
-            self.result = self.services.merge.merge(keep_id=self.kept.person.id, remove_id=self.removed.person.id)
-        except DomainError as error:  # one of them was deleted or merged meanwhile
-            self.ui.errorLabel.setText(error.message)
-            self.ui.errorLabel.show()
-            self.merge_button.setEnabled(False)  # the same merge would fail again; Cancel and choose afresh
-            return
-        self.merged.emit(self.result)
-        super().accept()
+        keep_id, remove_id = self.kept.person.id, self.removed.person.id
+        self.merge_button.setEnabled(False)  # one merge per press, even while it waits behind an import
+
+        def done(result: MergeResult) -> None:
+            self.result = result
+            self.merged.emit(result)
+            super(MergeDialog, self).accept()
+
+        def failed(error: BaseException) -> None:  # one of them was deleted or merged meanwhile
+            self.ui.errorLabel.setText(user_message(error))
+            self.ui.errorLabel.show()  # the merge button stays off: the same merge would fail again
+
+        self.workspace.op(
+            self, lambda s: s.merge.merge(keep_id=keep_id, remove_id=remove_id), changes=ROSTER, title="Merge people"
+        ).success(done).failure(failed).run()
 
 
-def open_merge_dialog(page: RosterPage) -> MergeDialog | None:
-    """Roster › Merge people… for the two people selected on the page; afterwards the kept one is selected."""
-    ids = page.selected_ids()
-    services = page.services
-    if services is None or len(ids) != 2:
-        return None
+def open_merge_dialog(workspace: Workspace, first_id: int, second_id: int, parent: QWidget) -> MergeDialog | None:
+    """Roster › Merge people… for two people; None (after saying why) when one of them is gone."""
     try:
-        dialog = MergeDialog(services, *ids, parent=page)
+        dialog = MergeDialog(workspace, first_id, second_id, parent=parent)
     except DomainError as error:  # one of them was deleted meanwhile
-        QMessageBox.warning(page, "Merge people", error.message)
-        page.refresh()
+        QMessageBox.warning(parent, "Merge people", error.message)
+        workspace.notify(Change.PEOPLE)
         return None
-
-    def merged(result: MergeResult) -> None:
-        page.refresh(select_id=result.kept_id)
-        page.changed.emit()
-        page.notify(merge_summary(result, services.people.get(result.kept_id).display_name))
-
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.merged.connect(merged)
-    dialog.finished.connect(lambda _result: setattr(page, "merge_dialog", None))
-    page.merge_dialog = dialog
     dialog.open()  # window-modal and non-blocking, like the other editors
     return dialog

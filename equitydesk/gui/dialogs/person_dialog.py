@@ -9,10 +9,13 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QWidget
 
 from equitydesk.gui.dialogs.field_errors import FieldErrors
 from equitydesk.gui.forms.ui_person_dialog import Ui_PersonDialog
+from equitydesk.gui.jobs import user_message
+from equitydesk.gui.workspace import ROSTER
 from equitydesk.services.errors import DomainError
 
 if TYPE_CHECKING:
-    from equitydesk.services.roster import PersonService
+    from equitydesk.gui.workspace import Workspace
+    from equitydesk.services.registry import Services
 
 # Service field -> widget on the form; the order is the form's.
 FIELD_WIDGETS = {
@@ -31,15 +34,17 @@ FIELD_WIDGETS = {
 
 
 class PersonDialog(QDialog):
-    """Saves through `people.create` / `people.update` on OK; a DomainError keeps the dialog open beside its field."""
+    """Saves through `people.create` / `people.update` on OK, on the job lane; an error keeps the dialog open
+    beside its field, with everything typed still there."""
 
     saved = Signal(int)  # the person's id, after the write has committed
 
-    def __init__(self, people: PersonService, person_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, person_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_PersonDialog()
         self.ui.setupUi(self)
-        self.people = people
+        self.workspace = workspace
+        people = workspace.services.people
         self.person_id = person_id
         self.widgets: dict[str, QLineEdit | QPlainTextEdit] = {
             name: getattr(self.ui, attr) for name, attr in FIELD_WIDGETS.items()
@@ -74,20 +79,37 @@ class PersonDialog(QDialog):
             return {k: v for k, v in typed.items() if v.strip()}
         return {k: v for k, v in typed.items() if v != self._loaded[k]}
 
+    @property
+    def saving(self) -> bool:
+        return not self.ui.buttonBox.isEnabled()
+
     def accept(self) -> None:
-        self.errors.clear()
-        values = self.values()
-        try:
-            if self.person_id is None:
-                person = self.people.create(**values)
-            elif values:
-                person = self.people.update(self.person_id, **values)
-            else:
-                super().accept()
-                return
-        except DomainError as error:
-            self.errors.show(error)
+        if self.saving:
             return
-        self.person_id = person.id
-        self.saved.emit(person.id)
-        super().accept()
+        self.errors.clear()
+        values, person_id = self.values(), self.person_id
+        if person_id is not None and not values:
+            super().accept()
+            return
+
+        def write(s: Services) -> int:
+            person = s.people.create(**values) if person_id is None else s.people.update(person_id, **values)
+            return int(person.id)
+
+        def done(saved_id: int) -> None:
+            self.person_id = saved_id
+            self.saved.emit(saved_id)
+            super(PersonDialog, self).accept()
+
+        def failed(error: BaseException) -> None:
+            self.errors.show(error if isinstance(error, DomainError) else DomainError(user_message(error)))
+
+        self.ui.buttonBox.setEnabled(False)  # one save per press, even while it waits behind an import
+        title = "Add person" if person_id is None else "Save person"
+        self.workspace.op(self, write, changes=ROSTER, title=title).success(done).failure(failed).finally_(
+            lambda: self.ui.buttonBox.setEnabled(True)
+        ).run()
+
+    def reject(self) -> None:
+        if not self.saving:  # a save on its way cannot be called back; the dialog closes when it lands
+            super().reject()

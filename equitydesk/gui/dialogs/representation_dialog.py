@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -24,10 +25,11 @@ from PySide6.QtWidgets import (
 from equitydesk.domain.enums import StakeholderGroup
 from equitydesk.gui.display import GREEN, RED, format_date
 from equitydesk.gui.forms.ui_representation_dialog import Ui_RepresentationDialog
-from equitydesk.services.errors import DomainError
+from equitydesk.gui.jobs import user_message
+from equitydesk.gui.workspace import Change
 
 if TYPE_CHECKING:
-    from equitydesk.services.registry import Services
+    from equitydesk.gui.workspace import Workspace
     from equitydesk.services.representation import Representation, Share
 
 GROUP_HEADERS = ("Stakeholder group", "Members", "Share", "Target", "Status")
@@ -101,11 +103,13 @@ def _item(text: str, *, right: bool = False, tone: str | None = None) -> QTableW
 class RepresentationDialog(QDialog):
     """Reads `representation.summary` for the chosen committee; Save targets writes the changed spin boxes."""
 
-    def __init__(self, services: Services, committee_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, committee_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_RepresentationDialog()
         self.ui.setupUi(self)
-        self.services = services
+        self.workspace = workspace
+        self.services = services = workspace.services
+        self.saving = False
         self.summary: Representation | None = None
         self.shown_id: int | None = None
         self.spins: dict[StakeholderGroup, QSpinBox] = {}
@@ -123,9 +127,8 @@ class RepresentationDialog(QDialog):
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
 
         combo = self.ui.committeeCombo
-        for committee in services.committees.all():
-            if not committee.archived:
-                combo.addItem(committee.name, committee.id)
+        for cid, name in services.committees.choices():
+            combo.addItem(name, cid)
         combo.setCurrentIndex(max(combo.findData(committee_id), 0) if committee_id is not None else 0)
         self._shown_index = combo.currentIndex()
         combo.currentIndexChanged.connect(self._committee_chosen)
@@ -260,23 +263,38 @@ class RepresentationDialog(QDialog):
         self.ui.errorLabel.setVisible(bool(text))  # an empty label would still hold a line of space
 
     def _update_save(self) -> None:
-        self.save_button.setEnabled(bool(self.changed_targets()))
+        self.save_button.setEnabled(bool(self.changed_targets()) and not self.saving)
 
-    def save_targets(self) -> bool:
+    def save_targets(self, then: Callable[[], None] | None = None) -> None:
+        """Every changed target in one write; then the summary is read again (and `then` runs)."""
         cid = self.shown_id  # not the combo's: it may already show the next committee the user picked
-        if cid is None:
-            return False
-        try:
-            for group, share in self.changed_targets().items():
-                self.services.representation.set_target(committee_id=cid, group=group, share=share)
-        except DomainError as error:
-            self._error(error.message)
-            return False
-        self.load()
-        return True
+        targets = self.changed_targets()
+        if cid is None or not targets or self.saving:
+            return
+        self.saving = True
+        self._update_save()
 
-    def _settle_changes(self) -> bool:
-        """Ask about unsaved targets; False when the user wants to stay."""
+        def done(_result: object) -> None:
+            self.load()
+            if then is not None:
+                then()
+
+        def finished() -> None:
+            self.saving = False
+            self._update_save()
+
+        self.workspace.op(
+            self,
+            lambda s: s.representation.set_targets(committee_id=cid, targets=targets),
+            changes=(Change.COMMITTEES,),
+            committee_ids=[cid],
+            title="Save targets",
+        ).success(done).failure(lambda error: self._error(user_message(error))).finally_(finished).run()
+
+    def _settle_changes(self, then: Callable[[], None]) -> bool:
+        """Ask about unsaved targets. True: go on now; False: stay (Cancel, or `then` runs once they are saved)."""
+        if self.saving:
+            return False
         if not self.changed_targets():
             return True
         answer = QMessageBox.question(
@@ -288,20 +306,30 @@ class RepresentationDialog(QDialog):
         )
         if answer == QMessageBox.StandardButton.Cancel:
             return False
-        return answer == QMessageBox.StandardButton.Discard or self.save_targets()
+        if answer == QMessageBox.StandardButton.Discard:
+            return True
+        self.save_targets(then)
+        return False
 
     def _committee_chosen(self, index: int) -> None:
         if index == self._shown_index:
             return
         combo = self.ui.committeeCombo
-        if not self._settle_changes():
-            combo.blockSignals(True)  # back to the committee whose changes the user keeps editing
+
+        def show_chosen() -> None:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(index)
+            combo.blockSignals(False)
+            self._shown_index = index
+            self.load()
+
+        if not self._settle_changes(show_chosen):
+            combo.blockSignals(True)  # back to the committee whose changes are being kept or saved
             combo.setCurrentIndex(self._shown_index)
             combo.blockSignals(False)
             return
-        self._shown_index = index
-        self.load()
+        show_chosen()
 
     def reject(self) -> None:
-        if self._settle_changes():
+        if self._settle_changes(lambda: super(RepresentationDialog, self).reject()):
             super().reject()

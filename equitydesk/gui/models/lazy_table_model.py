@@ -62,6 +62,7 @@ class LazyTableModel(QAbstractTableModel):
         self._filters: dict[str, Any] = {}
         self._sort: str | None = None
         self._descending = False
+        self._include_archived = False
         self.tone: Tone = default_tone
         self._colors: dict[str, QColor] = {}
         self.fetches = 0  # how many blocks were read from the database (tests check the laziness with it)
@@ -97,7 +98,19 @@ class LazyTableModel(QAbstractTableModel):
     def query(self) -> ListQuery:
         from equitydesk.services.crud import ListQuery  # late: SQLAlchemy is not needed to show the window
 
-        return ListQuery(text=self._text, filters=dict(self._filters), sort=self._sort, descending=self._descending)
+        return ListQuery(
+            text=self._text,
+            filters=dict(self._filters),
+            sort=self._sort,
+            descending=self._descending,
+            include_archived=self._include_archived,
+        )
+
+    def set_include_archived(self, include: bool) -> None:
+        """List archived rows too (the roster's Show archived)."""
+        if include != self._include_archived:
+            self._include_archived = include
+            self.refresh()
 
     def set_text_filter(self, text: str) -> None:
         if text != self._text:

@@ -12,6 +12,7 @@ from equitydesk.domain.enums import OPEN_ACTION_STATUSES
 from equitydesk.gui.commands import CommandId
 from equitydesk.gui.display import RED, tone_of
 from equitydesk.gui.pages.list_page import ListPage
+from equitydesk.gui.workspace import Change
 
 if TYPE_CHECKING:
     from equitydesk.services.registry import Services
@@ -34,6 +35,7 @@ class ActionsPage(ListPage):
     default_sort = "due_on"
     search_placeholder = "Search action, details, owner…"
     empty_text = "No action items yet."
+    listens = frozenset({Change.ACTIONS, Change.PEOPLE, Change.COMMITTEES, Change.PLANS})
     nav_action = CommandId.GO_ACTIONS
 
     def build_filters(self, row: QHBoxLayout) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 from equitydesk.gui.commands import CommandId, CommandRegistry
 from equitydesk.gui.display import plural
 from equitydesk.gui.models.lazy_table_model import LazyTableModel
-from equitydesk.gui.settings import app_settings
+from equitydesk.gui.settings import Setting, hidden_columns
 from equitydesk.gui.widgets.search_field import SearchField
+from equitydesk.gui.workspace import Change
 
 if TYPE_CHECKING:
+    from equitydesk.gui.workspace import Changes, Workspace
     from equitydesk.services.crud import EntityService
     from equitydesk.services.registry import Services
 
@@ -48,13 +50,13 @@ class ListPage(QWidget):
     search_placeholder: ClassVar[str] = "Search…"
     empty_text: ClassVar[str] = "Nothing here yet."
     nav_action: ClassVar[CommandId]
-
-    changed = Signal()  # something was written: the window refreshes what depends on it (status bar counts)
+    listens: ClassVar[frozenset[Change]] = frozenset()  # the kinds of change that make the page read its rows again
 
     def __init__(self, commands: CommandRegistry | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(type(self).__name__)
         self.commands = commands if commands is not None else CommandRegistry(self)
+        self.workspace: Workspace | None = None
         self.services: Services | None = None
         self._waiting: str | None = None  # said instead of "no database" while one is being opened
 
@@ -146,6 +148,10 @@ class ListPage(QWidget):
     def on_services_changed(self, services: Services | None) -> None:
         """Reload what depends on the database (filter choices)."""
 
+    def on_changes(self, changes: Changes) -> None:
+        """A write through the workspace changed what this page listens to: read the rows again."""
+        self.refresh()
+
     def on_selection_changed(self) -> None:
         """The selected row changed."""
 
@@ -161,6 +167,24 @@ class ListPage(QWidget):
         """What an empty page says while a database is being opened (None: back to the usual words)."""
         self._waiting = text
         self._show_count(self.model.rowCount())
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        """Show another open database (None: none); its writes refresh the page from then on."""
+        if self.workspace is not None:
+            self.workspace.changed.disconnect(self._changed)
+        self.workspace = workspace
+        if workspace is not None:
+            workspace.changed.connect(self._changed)
+        self.set_services(workspace.services if workspace is not None else None)
+
+    def _changed(self, changes: Changes) -> None:
+        if self.services is not None and changes.touches(*self.listens):
+            self.on_changes(changes)
+
+    def reload(self) -> None:
+        """Read everything again, the filter choices too (View › Refresh, or another program changed the file)."""
+        self.on_services_changed(self.services)
+        self.refresh()
 
     def set_services(self, services: Services | None) -> None:
         """Show another database: the search and filters stay, the rows and choices are read again."""
@@ -257,11 +281,11 @@ class ListPage(QWidget):
 
     # --- which columns show ----------------------------------------------------------------------------------
 
-    def _settings_key(self) -> str:
-        return f"pages/{type(self).__name__}/hiddenColumns"
+    def _hidden_setting(self) -> Setting:
+        return hidden_columns(type(self).__name__)
 
     def _hidden_keys(self) -> set[str]:
-        stored = app_settings().value(self._settings_key())
+        stored = self._hidden_setting().read()
         if stored is None:
             return set(self.hidden_columns)
         return {stored} if isinstance(stored, str) else set(stored)
@@ -272,7 +296,7 @@ class ListPage(QWidget):
             return
         hidden = self._hidden_keys()
         hidden = hidden - {key} if visible else hidden | {key}
-        app_settings().setValue(self._settings_key(), sorted(hidden) or "")
+        self._hidden_setting().write(sorted(hidden) or "")
         self.table.horizontalHeader().setSectionHidden(column, not visible)
 
     def _header_menu(self, pos: QPoint) -> None:

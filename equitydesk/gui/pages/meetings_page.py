@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from equitydesk.gui.commands import CommandId
 from equitydesk.gui.pages.list_page import ListPage
+from equitydesk.gui.workspace import Change
 
 
 class MeetingsPage(ListPage):
@@ -18,4 +19,5 @@ class MeetingsPage(ListPage):
     default_descending = True
     search_placeholder = "Search title, committee, place…"
     empty_text = "No meetings yet."
+    listens = frozenset({Change.MEETINGS, Change.COMMITTEES})
     nav_action = CommandId.GO_MEETINGS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 
 from equitydesk.gui.commands import CommandId, CommandRegistry
 from equitydesk.gui.display import format_date, format_value
-from equitydesk.services.errors import DomainError
+from equitydesk.gui.workspace import ROSTER
 
 if TYPE_CHECKING:
     from equitydesk.gui.dialogs.membership_dialog import MembershipDialog
+    from equitydesk.gui.workspace import Workspace
     from equitydesk.services.registry import Services
 
 HEADERS = ("Committee", "Role", "Stakeholder group", "Voting", "Term", "Status")
@@ -42,14 +43,15 @@ def term_text(start: Any, end: Any) -> str:
 
 
 class MembershipsPanel(QWidget):
-    """A person has few memberships, so a plain QTableWidget filled on each selection is enough here."""
+    """A person has few memberships, so a plain QTableWidget filled on each selection is enough here.
 
-    changed = Signal()
+    Writes go through the workspace; the roster page hears of them there and shows the person again.
+    """
 
     def __init__(self, commands: CommandRegistry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.commands = commands
-        self.services: Services | None = None
+        self.workspace: Workspace | None = None
         self.person_id: int | None = None
         self.person_name = ""
         self.dialog: MembershipDialog | None = None
@@ -94,8 +96,12 @@ class MembershipsPanel(QWidget):
         layout.addWidget(self.table)
         self.show_person(None)
 
-    def set_services(self, services: Services | None) -> None:
-        self.services = services
+    @property
+    def services(self) -> Services | None:
+        return self.workspace.services if self.workspace is not None else None
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
         self.show_person(None)
 
     def show_person(self, person_id: int | None, name: str = "") -> None:
@@ -147,13 +153,12 @@ class MembershipsPanel(QWidget):
         return self._open_dialog(membership_id) if membership_id is not None else None
 
     def _open_dialog(self, membership_id: int | None) -> MembershipDialog | None:
-        if self.services is None or self.person_id is None:
+        if self.workspace is None or self.person_id is None:
             return None
         from equitydesk.gui.dialogs.membership_dialog import MembershipDialog  # late: not needed at start-up
 
-        dialog = MembershipDialog(self.services, person_id=self.person_id, membership_id=membership_id, parent=self)
+        dialog = MembershipDialog(self.workspace, person_id=self.person_id, membership_id=membership_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda _id: self._after_write())
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         self.dialog = dialog
         dialog.open()
@@ -161,7 +166,7 @@ class MembershipsPanel(QWidget):
 
     def remove_membership(self) -> None:
         membership_id = self.selected_membership_id()
-        if self.services is None or membership_id is None:
+        if self.workspace is None or membership_id is None:
             return
         row = self.table.currentRow()
         committee = self.table.item(row, 0).text() if row >= 0 else "this committee"
@@ -174,12 +179,6 @@ class MembershipsPanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.services.memberships.delete(membership_id)
-        except DomainError as error:
-            QMessageBox.warning(self, "Remove membership", error.message)
-        self._after_write()
-
-    def _after_write(self) -> None:
-        self.show_person(self.person_id, self.person_name)
-        self.changed.emit()
+        self.workspace.op(
+            self, lambda s: s.memberships.delete(membership_id), changes=ROSTER, title="Remove membership"
+        ).run()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from equitydesk.gui.commands import CommandId
 from equitydesk.gui.pages.list_page import ListPage
+from equitydesk.gui.workspace import Change
 
 
 class RoadmapPage(ListPage):
@@ -16,4 +17,5 @@ class RoadmapPage(ListPage):
     default_sort = "plan"
     search_placeholder = "Search strategy, code, plan, lead…"
     empty_text = "No plans or strategies yet."
+    listens = frozenset({Change.PLANS, Change.ACTIONS})
     nav_action = CommandId.GO_ROADMAP

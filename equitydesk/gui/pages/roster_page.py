@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,15 +29,16 @@ from equitydesk.gui.pages.list_page import ListPage
 from equitydesk.gui.pages.memberships_panel import MembershipsPanel
 from equitydesk.gui.widgets.attendance_history import AttendanceHistory
 from equitydesk.gui.widgets.search_field import SearchField
+from equitydesk.gui.workspace import Change
 from equitydesk.services.errors import DomainError
 
 if TYPE_CHECKING:
     from equitydesk.gui.dialogs.merge_dialog import MergeDialog
     from equitydesk.gui.dialogs.person_dialog import PersonDialog
     from equitydesk.gui.dialogs.representation_dialog import RepresentationDialog
-    from equitydesk.services.crud import ListQuery
+    from equitydesk.gui.workspace import Changes
+    from equitydesk.services.person_merge import MergeResult
     from equitydesk.services.registry import Services
-    from equitydesk.services.roster import PersonService
 
 ROSTER_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 ARCHIVED_GREY = "#7a7a7a"
@@ -76,6 +76,7 @@ class RosterPage(ListPage):
     default_sort = "name"
     search_placeholder = "Search name, e-mail, school…"
     empty_text = "No one is on the roster yet. Use Add person to start it."
+    listens = frozenset({Change.PEOPLE, Change.MEMBERSHIPS, Change.COMMITTEES, Change.MEETINGS})
     nav_action = CommandId.GO_ROSTER
 
     dialog: PersonDialog | None = None
@@ -165,7 +166,6 @@ class RosterPage(ListPage):
 
     def build_body(self, table: QTableView) -> QWidget:
         self.memberships = MembershipsPanel(self.commands)
-        self.memberships.changed.connect(self._memberships_changed)
         self.attendance = AttendanceHistory()
         self.details = QTabWidget()
         self.details.setObjectName("personTabs")
@@ -194,17 +194,20 @@ class RosterPage(ListPage):
         }
 
     def _apply_filters(self) -> None:
+        if self.workspace is not None:
+            self.workspace.set_chosen_committee(self.chosen_committee())
         if self.services is not None:
             self.model.set_filters(self.filters())
 
-    def service(self) -> Any:
-        people = super().service()
-        return _WithArchived(people) if people is not None and self.archived_check.isChecked() else people
+    def chosen_committee(self) -> int | None:
+        """The committee the roster is filtered to (exports and the import start from it), or None for all."""
+        data = self.committee_combo.currentData()
+        return int(data) if data is not None else None
 
     def _show_archived(self, on: bool) -> None:
         self.restore_button.setVisible(on)
+        self.model.set_include_archived(on)
         if self.services is not None:
-            self.model.set_service(self.service())
             self._apply_widths()
             self.on_selection_changed()
 
@@ -219,15 +222,21 @@ class RosterPage(ListPage):
         combo.clear()
         combo.addItem("All committees", None)
         if services is not None:
-            for committee in services.committees.all():
-                if not committee.archived:
-                    combo.addItem(committee.name, committee.id)
+            for committee_id, name in services.committees.choices():
+                combo.addItem(name, committee_id)
         index = combo.findData(keep) if keep is not None else 0
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
+        if self.workspace is not None:
+            self.workspace.set_chosen_committee(self.chosen_committee())
         self.model.set_filters(self.filters())
-        self.memberships.set_services(services)
+        self.memberships.set_workspace(self.workspace)
         self.attendance.set_services(services)
+
+    def on_changes(self, changes: Changes) -> None:
+        if Change.COMMITTEES in changes:
+            self.on_services_changed(self.services)  # a new or renamed committee belongs in the filter
+        self.refresh()  # the Committees column and the memberships panel follow memberships too
 
     def selected_ids(self) -> list[int]:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
@@ -268,10 +277,6 @@ class RosterPage(ListPage):
         self.details.setTabText(0, f"Memberships ({self.memberships.table.rowCount()})" if person_id else "Memberships")
         self.details.setTabText(1, f"Attendance ({self.attendance.row_count})" if person_id else "Attendance")
 
-    def _memberships_changed(self) -> None:
-        self.refresh()  # the Committees column and the committee filter depend on memberships
-        self.changed.emit()
-
     # --- commands --------------------------------------------------------------------------------------------
 
     def activate(self, entity_id: int) -> None:
@@ -285,12 +290,12 @@ class RosterPage(ListPage):
         return self._open_dialog(person_id) if person_id is not None else None
 
     def _open_dialog(self, person_id: int | None) -> PersonDialog | None:
-        if self.services is None:
+        if self.workspace is None:
             return None
         from equitydesk.gui.dialogs.person_dialog import PersonDialog  # late: not needed to show the window
 
         try:
-            dialog = PersonDialog(self.services.people, person_id, parent=self)
+            dialog = PersonDialog(self.workspace, person_id, parent=self)
         except DomainError as error:  # deleted meanwhile, by another window or an import
             QMessageBox.warning(self, "Edit person", error.message)
             self.refresh()
@@ -303,8 +308,7 @@ class RosterPage(ListPage):
         return dialog
 
     def _person_saved(self, person_id: int) -> None:
-        self.refresh(select_id=person_id)
-        self.changed.emit()
+        self.select_id(person_id)  # the workspace's announcement has already brought the rows up to date
 
     def archive_person(self) -> None:
         ids = [pid for pid, archived in self._archived_flags().items() if not archived]
@@ -329,27 +333,46 @@ class RosterPage(ListPage):
             self._set_archived(ids, False)
 
     def _set_archived(self, ids: list[int], archived: bool) -> None:
-        assert self.services is not None
-        try:
-            for person_id in ids:
-                self.services.people.archive(person_id, archived=archived)
-        except DomainError as error:
-            QMessageBox.warning(self, "Archive person" if archived else "Restore person", error.message)
-        self.refresh(select_id=ids[0] if not archived else None)
-        self.changed.emit()
-        self.notify(f"{'Archived' if archived else 'Restored'} {len(ids)} {'person' if len(ids) == 1 else 'people'}.")
+        """One service call for the whole selection: all archived (or restored) together, or none."""
+        assert self.workspace is not None
+        title = ("Archive" if archived else "Restore") + (" person" if len(ids) == 1 else " people")
+        who = f"{len(ids)} {'person' if len(ids) == 1 else 'people'}"
+
+        def done(_changed: object) -> None:
+            if not archived:
+                self.select_id(ids[0])
+            self.notify(f"{'Archived' if archived else 'Restored'} {who}.")
+
+        self.workspace.op(self, lambda s: s.people.archive_many(ids, archived=archived), title=title).success(
+            done
+        ).run()
 
     def merge_people(self) -> MergeDialog | None:
         from equitydesk.gui.dialogs.merge_dialog import open_merge_dialog
 
-        return open_merge_dialog(self)
+        ids = self.selected_ids()
+        if self.workspace is None or len(ids) != 2:
+            return None
+        dialog = open_merge_dialog(self.workspace, ids[0], ids[1], parent=self)
+        if dialog is not None:
+            dialog.merged.connect(self._merged)
+            dialog.finished.connect(lambda _result: setattr(self, "merge_dialog", None))
+        self.merge_dialog = dialog
+        return dialog
+
+    def _merged(self, result: MergeResult) -> None:
+        from equitydesk.gui.dialogs.merge_dialog import merge_summary
+
+        self.select_id(result.kept_id)
+        if self.services is not None:
+            self.notify(merge_summary(result, self.services.people.get(result.kept_id).display_name))
 
     def show_representation(self) -> RepresentationDialog | None:
-        if self.services is None:
+        if self.workspace is None:
             return None
         from equitydesk.gui.dialogs.representation_dialog import RepresentationDialog
 
-        dialog = RepresentationDialog(self.services, self.committee_combo.currentData(), parent=self)
+        dialog = RepresentationDialog(self.workspace, self.chosen_committee(), parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: setattr(self, "representation_dialog", None))
         self.representation_dialog = dialog
@@ -367,7 +390,7 @@ class RosterPage(ListPage):
     def dropped_roster_file(self, mime: QMimeData) -> Path | None:
         """The one local spreadsheet or CSV being dragged, if that is what it is and someone will take it."""
         receivers = self.isSignalConnected(QMetaMethod.fromSignal(self.roster_file_dropped))
-        if self.services is None or not receivers or not mime.hasUrls() or len(mime.urls()) != 1:
+        if self.workspace is None or not receivers or not mime.hasUrls() or len(mime.urls()) != 1:
             return None
         url = mime.urls()[0]
         path = Path(url.toLocalFile()) if url.isLocalFile() else None
@@ -389,19 +412,3 @@ class RosterPage(ListPage):
             return
         event.acceptProposedAction()
         self.roster_file_dropped.emit(path)
-
-
-class _WithArchived:
-    """The people service as the list sees it while Show archived is ticked: archived people are listed too."""
-
-    def __init__(self, people: PersonService) -> None:
-        self._people = people
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._people, name)
-
-    def list_ids(self, query: ListQuery) -> list[int]:
-        return self._people.list_ids(replace(query, include_archived=True))
-
-    def count(self, query: ListQuery) -> int:
-        return self._people.count(replace(query, include_archived=True))

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from equitydesk.gui.commands import CommandId
-from equitydesk.gui.export_actions import file_name, with_suffix
+from equitydesk.gui.exports import file_name, with_suffix
 from equitydesk.gui.main_window import MainWindow
 from equitydesk.gui.pages.roster_page import RosterPage
 
