@@ -14,8 +14,9 @@ from equitydesk.domain.enums import ChangeAction, MembershipStatus, QuorumKind, 
 from equitydesk.domain.keys import email_key, person_name_key
 from equitydesk.services import changelog
 from equitydesk.services.crud import Column, EntityService, ListQuery, SqlExpr
-from equitydesk.services.errors import DomainError
+from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.fields import Field
+from equitydesk.services.records import CommitteeRecord, MembershipRecord, PersonMembership, PersonRecord
 
 TERM_ENDING_SOON_DAYS = 90
 
@@ -34,8 +35,9 @@ PERSON_FIELDS: dict[str, Field] = {
 }
 
 
-class PersonService(EntityService[Person]):
+class PersonService(EntityService[Person, PersonRecord]):
     table = Person
+    record = PersonRecord
     entity = "person"
     noun = "person"
     fields = PERSON_FIELDS
@@ -158,11 +160,13 @@ class PersonService(EntityService[Person]):
             session.flush()
             changelog.forget_subject(session, entity_id)
 
-    def find_by_email(self, email: str) -> Person | None:
+    def find_by_email(self, email: str) -> PersonRecord | None:
         with self.ctx.sessions() as session:
-            return session.scalar(select(Person).where(Person.email_key == email_key(email)))
+            found = session.scalar(select(Person).where(Person.email_key == email_key(email)))
+            return PersonRecord.of(found) if found is not None else None
 
-    def memberships_of(self, person_id: int) -> list[dict[str, Any]]:
+    def memberships_of(self, person_id: int) -> list[PersonMembership]:
+        """A person's memberships with their committees' names, in the order of those names."""
         with self.ctx.sessions() as session:
             rows = session.execute(
                 select(Membership, Committee.name)
@@ -170,7 +174,7 @@ class PersonService(EntityService[Person]):
                 .where(Membership.person_id == person_id)
                 .order_by(Committee.name)
             )
-            return [{"membership": m, "committee": name} for m, name in rows]
+            return [PersonMembership.of(m, committee_name=name) for m, name in rows]
 
 
 COMMITTEE_FIELDS: dict[str, Field] = {
@@ -181,8 +185,9 @@ COMMITTEE_FIELDS: dict[str, Field] = {
 }
 
 
-class CommitteeService(EntityService[Committee]):
+class CommitteeService(EntityService[Committee, CommitteeRecord]):
     table = Committee
+    record = CommitteeRecord
     entity = "committee"
     noun = "committee"
     fields = COMMITTEE_FIELDS
@@ -208,25 +213,44 @@ class CommitteeService(EntityService[Committee]):
     def validate(self, session: Session, obj: Committee) -> None:
         if obj.quorum_kind == QuorumKind.SHARE and obj.quorum_value is not None and obj.quorum_value > 1:
             raise DomainError("A quorum share is a fraction of voting members between 0 and 1 (0.5 = half).")
-        clash = session.scalar(
-            select(Committee.id).where(func.lower(Committee.name) == obj.name.lower(), Committee.id != (obj.id or -1))
-        )
-        if clash is not None:
+        clash = _named(session, obj.name)
+        if clash is not None and clash.id != obj.id:
             raise DomainError(f"There is already a committee called {obj.name}.", field="name")
 
-    def by_name(self, name: str) -> Committee | None:
+    def by_name(self, name: str) -> CommitteeRecord | None:
+        """The committee of this name, ignoring case and spacing; archived ones too."""
         with self.ctx.sessions() as session:
-            return session.scalar(select(Committee).where(func.lower(Committee.name) == name.strip().lower()))
+            found = _named(session, name)
+            return CommitteeRecord.of(found) if found is not None else None
 
-    def get_or_create(self, name: str) -> tuple[Committee, bool]:
+    def id_by_name(self, name: str) -> int:
+        """The id of the committee of this name (as by_name); NotFound says so in a sentence."""
         found = self.by_name(name)
-        if found is not None:
-            return found, False
-        return self.create(name=name), True
+        if found is None:
+            raise NotFound(f"There is no committee called {_spaced(name)}.", field="committee")
+        return found.id
 
-    def all(self) -> list[Committee]:
+    def get_or_create(self, name: str) -> tuple[CommitteeRecord, bool]:
+        """The committee of this name, started when there is none; True when it was started."""
+        with self.ctx.sessions.begin() as session:
+            found = _named(session, name)
+            if found is not None:
+                return CommitteeRecord.of(found), False
+            return self.create_in(session, self.clean({"name": name}, partial=False)), True
+
+    def all(self) -> list[CommitteeRecord]:
+        """Every committee, the current ones first, each group by name."""
         with self.ctx.sessions() as session:
-            return list(session.scalars(select(Committee).order_by(Committee.archived, Committee.name)))
+            rows = session.scalars(select(Committee).order_by(Committee.archived, Committee.name))
+            return [CommitteeRecord.of(row) for row in rows]
+
+    def choices(self, *, include_archived: bool = False) -> list[tuple[int, str]]:
+        """(id, name) for a committee chooser, by name; archived committees only when asked for."""
+        stmt = select(Committee.id, Committee.name).order_by(Committee.archived, Committee.name)
+        if not include_archived:
+            stmt = stmt.where(Committee.archived.is_(False))
+        with self.ctx.sessions() as session:
+            return [(cid, name) for cid, name in session.execute(stmt)]
 
 
 MEMBERSHIP_FIELDS: dict[str, Field] = {
@@ -241,8 +265,9 @@ MEMBERSHIP_FIELDS: dict[str, Field] = {
 }
 
 
-class MembershipService(EntityService[Membership]):
+class MembershipService(EntityService[Membership, MembershipRecord]):
     table = Membership
+    record = MembershipRecord
     entity = "membership"
     noun = "membership"
     fields = MEMBERSHIP_FIELDS
@@ -282,3 +307,20 @@ class MembershipService(EntityService[Membership]):
 
     def subject_person_id(self, obj: Membership) -> int | None:
         return obj.person_id
+
+
+def _spaced(name: str) -> str:
+    return " ".join(name.split())
+
+
+def _named(session: Session, name: str) -> Committee | None:
+    """The committee of this name ignoring case and spacing, archived or not.
+
+    Compared in Python: SQLite's lower() folds ASCII only, so "Comité Équité" would not match "comité équité".
+    There are tens of committees, not thousands.
+    """
+    key = _spaced(name).casefold()
+    with session.no_autoflush:
+        names = session.execute(select(Committee.id, Committee.name))
+        found = next((cid for cid, stored in names if stored.casefold() == key), None)
+        return session.get(Committee, found) if found is not None else None

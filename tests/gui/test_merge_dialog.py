@@ -79,7 +79,7 @@ def test_merge_two_records_of_one_person(qtbot, window, committee, duplicate):
     assert (kept.email, kept.phone, kept.languages) == ("hodan@example.org", "612-555-0199", "Somali, English")
     with pytest.raises(NotFound):
         s.people.get(duplicate)
-    assert {m["committee"] for m in s.people.memberships_of(hodan)} == {
+    assert {m.committee_name for m in s.people.memberships_of(hodan)} == {
         "Equity Advisory Committee",
         "Achievement and Integration Plan Team",
     }

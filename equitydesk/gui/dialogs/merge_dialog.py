@@ -142,7 +142,7 @@ class MergeDialog(QDialog):
 
     def _record(self, person_id: int) -> Record:
         person = self.services.people.get(person_id)
-        committees = [entry["committee"] for entry in self.services.people.memberships_of(person_id)]
+        committees = [entry.committee_name for entry in self.services.people.memberships_of(person_id)]
         history = self.services.attendance.history_of(person_id)
         meetings = {(r["starts_at"], r["committee"], r["meeting"]) for r in history}
         return Record(person, committees, meetings)
