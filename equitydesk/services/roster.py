@@ -160,6 +160,24 @@ class PersonService(EntityService[Person, PersonRecord]):
             session.flush()
             changelog.forget_subject(session, entity_id)
 
+    def archive_many(self, ids: Sequence[int], *, archived: bool = True) -> int:
+        """Archive (or restore) these people in one transaction, each logged; how many changed.
+
+        All or nothing: when any of them no longer exists, nobody is changed.
+        """
+        wanted = set(ids)
+        with self.ctx.sessions.begin() as session:
+            rows = list(session.scalars(select(Person).where(Person.id.in_(wanted)))) if wanted else []
+            missing = len(wanted) - len(rows)
+            if missing == 1 and len(wanted) == 1:
+                raise NotFound("This person no longer exists (they may have been deleted or merged).")
+            if missing:
+                raise NotFound(
+                    f"{missing} of these {len(wanted)} people no longer exist{'s' if missing == 1 else ''} "
+                    f"(deleted or merged meanwhile), so nobody was {'archived' if archived else 'restored'}."
+                )
+            return sum(self._set_archived(session, person, archived) for person in rows)
+
     def find_by_email(self, email: str) -> PersonRecord | None:
         with self.ctx.sessions() as session:
             found = session.scalar(select(Person).where(Person.email_key == email_key(email)))
@@ -307,6 +325,49 @@ class MembershipService(EntityService[Membership, MembershipRecord]):
 
     def subject_person_id(self, obj: Membership) -> int | None:
         return obj.person_id
+
+    def create(
+        self, *, batch_id: int | None = None, committee_name: str | None = None, **values: Any
+    ) -> MembershipRecord:
+        """A new membership; with `committee_name` instead of `committee_id`, of the committee of that name.
+
+        A name no committee has (ignoring case, archived ones included) starts that committee, in the same
+        transaction: a membership that cannot be saved leaves no new, empty committee behind.
+        """
+        if committee_name is None:
+            return super().create(batch_id=batch_id, **values)
+        cleaned = self._with_committee(committee_name, values, partial=False)
+        with self.ctx.sessions.begin() as session:
+            cleaned["committee_id"] = self._committee_named(session, committee_name)
+            return self.create_in(session, cleaned, batch_id=batch_id)
+
+    def update(self, entity_id: int, *, committee_name: str | None = None, **values: Any) -> MembershipRecord:
+        """Change a membership; `committee_name` moves it to the committee of that name, started if need be."""
+        if committee_name is None:
+            return super().update(entity_id, **values)
+        cleaned = self._with_committee(committee_name, values, partial=True)
+        with self.ctx.sessions.begin() as session:
+            cleaned["committee_id"] = self._committee_named(session, committee_name)
+            return self.update_in(session, entity_id, cleaned)
+
+    def _with_committee(self, name: str, values: dict[str, Any], *, partial: bool) -> dict[str, Any]:
+        if "committee_id" in values:
+            raise DomainError("Give either the committee or a committee's name, not both.", field="committee_id")
+        if not _spaced(name):
+            raise DomainError("Choose the committee, or type the name of a new one.", field="committee_id")
+        # Each value is checked before a committee is started; the rules across fields (validate) run after it,
+        # in the same transaction, so a membership they refuse takes the new committee with it.
+        return self.clean(values, partial=partial, supplied=("committee_id",))
+
+    def _committee_named(self, session: Session, name: str) -> int:
+        found = _named(session, name)
+        if found is not None:
+            return found.id
+        committees = CommitteeService(self.ctx)
+        try:
+            return committees.create_in(session, committees.clean({"name": _spaced(name)}, partial=False)).id
+        except DomainError as error:  # the message is about the committee, shown where its name was typed
+            raise DomainError(error.message, field="committee_id") from error
 
 
 def _spaced(name: str) -> str:
