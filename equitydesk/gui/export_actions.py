@@ -185,9 +185,9 @@ class ExportActions(QObject):
     def export_roster(self) -> None:
         chosen = self._chosen_committee()
         if chosen is not None:  # nothing to ask: the committee is the one on screen
-            self._ask_where_roster(self._name_of(chosen))
+            self._ask_where_roster(self._name_of(chosen), chosen)
             return
-        self._ask("Export roster to Excel", lambda d: self._ask_where_roster(d.committee_name))
+        self._ask("Export roster to Excel", lambda d: self._ask_where_roster(d.committee_name, d.committee_id))
 
     def print_directory(self) -> None:
         self._ask("Print member directory", self._ask_where_directory, directory=True)
@@ -210,7 +210,7 @@ class ExportActions(QObject):
         self.dialog = dialog
         dialog.open()  # window-modal but not blocking, like the other dialogs (and tests keep running)
 
-    def _ask_where_roster(self, committee: str) -> None:
+    def _ask_where_roster(self, committee: str, committee_id: int | None) -> None:
         default = file_name(committee, "roster", self._today(), suffix=".xlsx")
         target = self._save_as("Export roster to Excel", default, XLSX_FILTER, ".xlsx")
         if target is None:
@@ -218,13 +218,13 @@ class ExportActions(QObject):
         self._run(
             "Export roster to Excel",
             "Exporting the roster…",
-            lambda s: s.roster_export.export_xlsx(committee=committee, target=target),
+            lambda s: s.roster_export.export_xlsx(committee_id=committee_id, target=target),
             target,
             lambda r: f"Exported {plural(r.rows, 'membership')} of {committee} to {r.path}",
         )
 
     def _ask_where_directory(self, d: ExportOptionsDialog) -> None:
-        committee, contact = d.committee_name, d.include_contact
+        committee, committee_id, contact = d.committee_name, d.committee_id, d.include_contact
         version = "internal" if contact else "public"
         default = file_name(committee, f"directory ({version})", self._today(), suffix=".pdf")
         target = self._save_as("Print member directory", default, PDF_FILTER, ".pdf")
@@ -233,13 +233,14 @@ class ExportActions(QObject):
         self._run(
             "Print member directory",
             "Writing the member directory…",
-            lambda s: s.roster_export.directory_pdf(committee=committee, target=target, include_contact=contact),
+            lambda s: s.roster_export.directory_pdf(committee_id=committee_id, target=target, include_contact=contact),
             target,
             lambda r: f"Saved the {version} member directory of {committee} ({plural(r.rows, 'member')}) to {r.path}",
         )
 
     def _ask_where_signin(self, d: ExportOptionsDialog) -> None:
-        committee, meeting_id, large = d.committee_name, d.meeting_id, d.large_print_check.isChecked()
+        committee, committee_id, meeting_id = d.committee_name, d.committee_id, d.meeting_id
+        large = d.large_print_check.isChecked()
         when = d.meeting_day or self._today()
         default = file_name(committee, "sign-in sheet", "large print" if large else "", when, suffix=".pdf")
         target = self._save_as("Print sign-in sheet", default, PDF_FILTER, ".pdf")
@@ -249,7 +250,7 @@ class ExportActions(QObject):
             "Print sign-in sheet",
             "Writing the sign-in sheet…",
             lambda s: s.roster_export.signin_pdf(
-                committee=committee, target=target, meeting_id=meeting_id, large_print=large
+                committee_id=committee_id, target=target, meeting_id=meeting_id, large_print=large
             ),
             target,
             lambda r: f"Saved the sign-in sheet of {committee} ({plural(r.rows, 'name')}) to {r.path}",
