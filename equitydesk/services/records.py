@@ -34,7 +34,16 @@ class Record:
     @classmethod
     def of(cls, row: Any, **extra: Any) -> Self:
         """Copy a loaded row (call it inside the session, before the row can expire); `extra` gives the rest."""
-        return cls(**{name: getattr(row, name) for name in _field_names(cls) if name not in extra}, **extra)
+        # Loaded values sit in the instance's __dict__; reading them there skips the ORM's attribute machinery,
+        # which doubled the cost of reading 20,000 people. An expired or deferred value is still fetched by getattr.
+        loaded = row.__dict__
+        return cls(
+            **{n: loaded[n] if n in loaded else getattr(row, n) for n in _field_names(cls) if n not in extra}, **extra
+        )
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        return _field_names(cls)
 
 
 _FIELD_NAMES: dict[type[Record], tuple[str, ...]] = {}
