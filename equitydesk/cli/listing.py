@@ -7,8 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-
 from equitydesk.cli.base import EXIT_OK, Command, CommandContext, cell_text, dump_json, format_table
 from equitydesk.services.crud import EntityService, ListQuery
 from equitydesk.services.registry import Services
@@ -20,7 +18,7 @@ CHUNK = 500
 class Listing:
     """One kind of record: stored fields as they are (for scripts), names joined in by the service, the table."""
 
-    service: Callable[[Services], EntityService[Any]]
+    service: Callable[[Services], EntityService[Any, Any]]
     fields: tuple[str, ...]
     joined: tuple[str, ...]
     sort: str
@@ -143,22 +141,18 @@ class ListCommand(Command):
 
 
 def collect(
-    service: EntityService[Any], spec: Listing, *, include_archived: bool
+    service: EntityService[Any, Any], spec: Listing, *, include_archived: bool
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Records for JSON, and the same rows with every display column for the table, in display order."""
     ids = service.list_ids(ListQuery(sort=spec.sort, include_archived=include_archived))
-    table = service.table
     records: list[dict[str, Any]] = []
     shown: list[dict[str, Any]] = []
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         display = service.fetch_rows(chunk)
-        with service.ctx.sessions() as session:
-            stmt = select(table).where(table.id.in_(chunk))  # type: ignore[attr-defined]
-            loaded: list[Any] = list(session.scalars(stmt))
-        objects = {obj.id: obj for obj in loaded}
+        stored = service.get_many(chunk)
         for entity_id in chunk:
-            obj = objects.get(entity_id)
+            obj = stored.get(entity_id)
             if obj is None:  # deleted between the two reads
                 continue
             record = {"id": entity_id, **{f: getattr(obj, f) for f in spec.fields}}

@@ -141,6 +141,11 @@ class _FileCommand(Command):
         parser.add_argument("output", type=Path, help="the file to write")
         parser.add_argument("--committee", required=True, help="the committee's name")
 
+    @staticmethod
+    def committee_id(args: argparse.Namespace, ctx: CommandContext) -> int:
+        """The committee named by --committee (ignoring case); a name no committee has is a plain refusal."""
+        return ctx.services().committees.id_by_name(args.committee)
+
     def done(self, ctx: CommandContext, result: ExportResult) -> int:
         ctx.echo(f"Wrote {result.path} ({result.rows} {'person' if result.rows == 1 else 'people'}).")
         for warning in result.warnings:
@@ -154,7 +159,9 @@ class ExportRosterCommand(_FileCommand):
 
     def run(self, args: argparse.Namespace, ctx: CommandContext) -> int:
         try:
-            result = ctx.services().roster_export.export_xlsx(committee=args.committee, target=args.output)
+            result = ctx.services().roster_export.export_xlsx(
+                committee_id=self.committee_id(args, ctx), target=args.output
+            )
         except ExportError as exc:
             raise UsageError(str(exc)) from exc
         return self.done(ctx, result)
@@ -171,7 +178,7 @@ class ReportRosterCommand(_FileCommand):
     def run(self, args: argparse.Namespace, ctx: CommandContext) -> int:
         try:
             result = ctx.services().roster_export.directory_pdf(
-                committee=args.committee, target=args.output, include_contact=not args.public
+                committee_id=self.committee_id(args, ctx), target=args.output, include_contact=not args.public
             )
         except ExportError as exc:
             raise UsageError(str(exc)) from exc
@@ -190,7 +197,10 @@ class ReportSigninCommand(_FileCommand):
     def run(self, args: argparse.Namespace, ctx: CommandContext) -> int:
         try:
             result = ctx.services().roster_export.signin_pdf(
-                committee=args.committee, target=args.output, meeting_id=args.meeting, large_print=args.large_print
+                committee_id=self.committee_id(args, ctx),
+                target=args.output,
+                meeting_id=args.meeting,
+                large_print=args.large_print,
             )
         except ExportError as exc:
             raise UsageError(str(exc)) from exc

@@ -13,12 +13,14 @@ from equitydesk.domain.enums import OPEN_ACTION_STATUSES, ActionStatus, Priority
 from equitydesk.services.crud import Column, EntityService, SqlExpr
 from equitydesk.services.errors import DomainError
 from equitydesk.services.fields import Field
+from equitydesk.services.records import ActionItemRecord, ActionUpdateRecord
 
 _owner = aliased(Person)
 
 
-class ActionItemService(EntityService[ActionItem]):
+class ActionItemService(EntityService[ActionItem, ActionItemRecord]):
     table = ActionItem
+    record = ActionItemRecord
     entity = "action_item"
     noun = "action item"
     fields = {
@@ -101,19 +103,20 @@ class ActionItemService(EntityService[ActionItem]):
         if obj.completed_on and (obj.status or ActionStatus.OPEN) != ActionStatus.DONE:
             raise DomainError("Only a done action item has a completion date.", field="completed_on")
 
-    def updates(self, action_item_id: int) -> list[ActionUpdate]:
+    def updates(self, action_item_id: int) -> list[ActionUpdateRecord]:
+        """An action item's progress notes and status changes, oldest first."""
         with self.ctx.sessions() as session:
-            return list(
-                session.scalars(
-                    select(ActionUpdate)
-                    .where(ActionUpdate.action_item_id == action_item_id)
-                    .order_by(ActionUpdate.on, ActionUpdate.id)
-                )
+            rows = session.scalars(
+                select(ActionUpdate)
+                .where(ActionUpdate.action_item_id == action_item_id)
+                .order_by(ActionUpdate.on, ActionUpdate.id)
             )
+            return [ActionUpdateRecord.of(row) for row in rows]
 
 
-class ActionUpdateService(EntityService[ActionUpdate]):
+class ActionUpdateService(EntityService[ActionUpdate, ActionUpdateRecord]):
     table = ActionUpdate
+    record = ActionUpdateRecord
     entity = "action_update"
     noun = "progress note"
     fields = {

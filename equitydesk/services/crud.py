@@ -16,8 +16,10 @@ from equitydesk.services import changelog
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.fields import Field
+from equitydesk.services.records import Record
 
 T = TypeVar("T", bound=Base)
+R = TypeVar("R", bound=Record)
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,11 @@ class Page:
     total: int
 
 
-class EntityService(Generic[T]):
+class EntityService(Generic[T, R]):
+    """Reads return records (R), frozen copies made inside the session; the ORM rows (T) never leave it."""
+
     table: ClassVar[type[Base]]
+    record: type[R]
     entity: ClassVar[str]
     noun: ClassVar[str]
     fields: ClassVar[dict[str, Field]]
@@ -104,9 +109,19 @@ class EntityService(Generic[T]):
             raise NotFound(f"This {self.noun} no longer exists (it may have been deleted).")
         return obj  # type: ignore[return-value]
 
-    def get(self, entity_id: int) -> T:
+    def get(self, entity_id: int) -> R:
         with self.ctx.sessions() as session:
-            return self._load(session, entity_id)
+            return self.record.of(self._load(session, entity_id))
+
+    def get_many(self, ids: Sequence[int]) -> dict[int, R]:
+        """The records of these ids that still exist, keyed by id (the order of ids is the caller's)."""
+        if not ids:
+            return {}
+        # Plain columns straight into records: no ORM objects to build and throw away.
+        columns = [getattr(self.table, name) for name in self.record.field_names()]
+        stmt = select(*columns).where(self.table.id.in_(ids))  # type: ignore[attr-defined]
+        with self.ctx.sessions() as session:
+            return {row.id: self.record(*row) for row in session.execute(stmt)}
 
     def _filtered(self, query: ListQuery) -> Select[Any]:
         stmt = self.base_select()
@@ -159,25 +174,28 @@ class EntityService(Generic[T]):
 
     # --- writing ---------------------------------------------------------------------------------------------
 
-    def clean(self, values: Mapping[str, Any], *, partial: bool) -> dict[str, Any]:
+    def clean(self, values: Mapping[str, Any], *, partial: bool, supplied: Sequence[str] = ()) -> dict[str, Any]:
+        """Checked values; `supplied` names required fields the caller fills in later (in the same transaction)."""
         unknown = set(values) - set(self.fields)
         if unknown:
             raise DomainError(f"Unknown field(s) for a {self.noun}: {', '.join(sorted(unknown))}.")
         cleaned = {name: self.fields[name].clean(name, value) for name, value in values.items()}
         if not partial:
             for name, spec in self.fields.items():
-                if spec.required and name not in cleaned:
+                if spec.required and name not in cleaned and name not in supplied:
                     raise DomainError(f"{spec.label} is required.", field=name)
         return cleaned
 
-    def create(self, *, batch_id: int | None = None, **values: Any) -> T:
+    def create(self, *, batch_id: int | None = None, **values: Any) -> R:
         cleaned = self.clean(values, partial=False)
         with self.ctx.sessions.begin() as session:
-            obj = self.create_in(session, cleaned, batch_id=batch_id)
-        return obj
+            return self.create_in(session, cleaned, batch_id=batch_id)
 
-    def create_in(self, session: Session, cleaned: dict[str, Any], *, batch_id: int | None = None) -> T:
+    def create_in(self, session: Session, cleaned: dict[str, Any], *, batch_id: int | None = None) -> R:
         """Create inside a caller's transaction (for jobs that write several things at once)."""
+        return self.record.of(self._create(session, cleaned, batch_id=batch_id))
+
+    def _create(self, session: Session, cleaned: dict[str, Any], *, batch_id: int | None) -> T:
         with session.no_autoflush:
             self.prepare(session, cleaned, None)
             obj: T = self.table(**cleaned)  # type: ignore[assignment]
@@ -196,13 +214,18 @@ class EntityService(Generic[T]):
         )
         return obj
 
-    def update(self, entity_id: int, **values: Any) -> T:
+    def update(self, entity_id: int, **values: Any) -> R:
         cleaned = self.clean(values, partial=True)
         with self.ctx.sessions.begin() as session:
-            obj = self.update_in(session, self._load(session, entity_id), cleaned)
-        return obj
+            return self.update_in(session, entity_id, cleaned)
 
-    def update_in(self, session: Session, obj: T, cleaned: dict[str, Any], *, batch_id: int | None = None) -> T:
+    def update_in(self, session: Session, entity_id: int, cleaned: dict[str, Any], *, batch_id: int | None = None) -> R:
+        """Update inside a caller's transaction; only what changed is written and logged."""
+        obj = self._load(session, entity_id)
+        self._update(session, obj, cleaned, batch_id=batch_id)
+        return self.record.of(obj)
+
+    def _update(self, session: Session, obj: T, cleaned: dict[str, Any], *, batch_id: int | None) -> None:
         with session.no_autoflush:
             self.prepare(session, cleaned, obj)
         diff: dict[str, tuple[Any, Any]] = {}
@@ -212,7 +235,7 @@ class EntityService(Generic[T]):
                 diff[name] = (before, value)
                 setattr(obj, name, value)
         if not diff:
-            return obj
+            return
         with session.no_autoflush:
             self.validate(session, obj)
         self._flush(session)
@@ -226,25 +249,31 @@ class EntityService(Generic[T]):
             subject_person_id=self.subject_person_id(obj),
             batch_id=batch_id,
         )
-        return obj
 
-    def archive(self, entity_id: int, *, archived: bool = True) -> T:
+    def archive(self, entity_id: int, *, archived: bool = True) -> R:
         if not self.has_archive:
             raise DomainError(f"A {self.noun} cannot be archived.")
         with self.ctx.sessions.begin() as session:
             obj = self._load(session, entity_id)
-            if obj.archived != archived:  # type: ignore[attr-defined]
-                obj.archived = archived  # type: ignore[attr-defined]
-                changelog.record(
-                    session,
-                    actor=self.ctx.actor,
-                    entity=self.entity,
-                    entity_id=entity_id,
-                    action=ChangeAction.ARCHIVE if archived else ChangeAction.RESTORE,
-                    changes={"archived": (not archived, archived)},
-                    subject_person_id=self.subject_person_id(obj),
-                )
-        return obj
+            self._set_archived(session, obj, archived)
+            session.flush()
+            return self.record.of(obj)
+
+    def _set_archived(self, session: Session, obj: T, archived: bool) -> bool:
+        """Archive or restore one loaded row, logged; False when it already was."""
+        if obj.archived == archived:  # type: ignore[attr-defined]
+            return False
+        obj.archived = archived  # type: ignore[attr-defined]
+        changelog.record(
+            session,
+            actor=self.ctx.actor,
+            entity=self.entity,
+            entity_id=obj.id,  # type: ignore[attr-defined]
+            action=ChangeAction.ARCHIVE if archived else ChangeAction.RESTORE,
+            changes={"archived": (not archived, archived)},
+            subject_person_id=self.subject_person_id(obj),
+        )
+        return True
 
     def delete(self, entity_id: int) -> None:
         with self.ctx.sessions.begin() as session:

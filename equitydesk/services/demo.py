@@ -9,7 +9,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from equitydesk.db.tables import Person
 from equitydesk.domain.enums import (
     OPEN_ACTION_STATUSES,
     ActionStatus,
@@ -23,6 +22,7 @@ from equitydesk.domain.enums import (
 from equitydesk.services import demo_data as data
 from equitydesk.services.crud import EntityService
 from equitydesk.services.errors import DomainError
+from equitydesk.services.records import PersonRecord
 from equitydesk.services.registry import Services
 from equitydesk.services.stats import counts, is_empty
 
@@ -113,7 +113,7 @@ class _Builder:
         self.today = today
         self.rng = random.Random(SEED)
         self.sy = school_year_start(today)
-        self.people: dict[str, Person] = {}
+        self.people: dict[str, PersonRecord] = {}
         self.committees: dict[str, int] = {}
         # (person key, committee id) → (term start, term end, voting)
         self.seats: dict[tuple[str, int], tuple[date | None, date | None, bool]] = {}
@@ -122,7 +122,7 @@ class _Builder:
         self.held: list[_HeldMeeting] = []
         self.motions = 0
 
-    def add(self, service: EntityService[Any], **values: Any) -> Any:
+    def add(self, service: EntityService[Any, Any], **values: Any) -> Any:
         return service.create_in(self.session, service.clean(values, partial=False))
 
     def name(self, key: str) -> str:
@@ -294,7 +294,7 @@ class _Builder:
                 self.decision(row.id, item.id, t.motion, present, routine=t is data.APPROVAL)
         if approved_on:  # approval locks the meeting's records, so it comes after them, as in real life
             self.s.meetings.update_in(
-                self.session, row, {"minutes_status": MinutesStatus.APPROVED, "minutes_approved_on": approved_on}
+                self.session, row.id, {"minutes_status": MinutesStatus.APPROVED, "minutes_approved_on": approved_on}
             )
         if held:
             self.held.append(_HeldMeeting(row.id, day, committee_id))

@@ -23,10 +23,12 @@ from equitydesk.domain.enums import (
 from equitydesk.services.crud import Column, EntityService, SqlExpr
 from equitydesk.services.errors import DomainError
 from equitydesk.services.fields import Field
+from equitydesk.services.records import AgendaItemRecord, AttendanceRecord, DecisionRecord, MeetingRecord
 
 
-class MeetingService(EntityService[Meeting]):
+class MeetingService(EntityService[Meeting, MeetingRecord]):
     table = Meeting
+    record = MeetingRecord
     entity = "meeting"
     noun = "meeting"
     fields = {
@@ -74,12 +76,11 @@ class MeetingService(EntityService[Meeting]):
         if obj.ends_at and obj.starts_at and obj.ends_at < obj.starts_at:
             raise DomainError("A meeting cannot end before it starts.", field="ends_at")
 
-    def update_in(
-        self, session: Session, obj: Meeting, cleaned: dict[str, Any], *, batch_id: int | None = None
-    ) -> Meeting:
-        if obj.minutes_status == MinutesStatus.APPROVED and set(cleaned) - {"minutes_status", "minutes_approved_on"}:
+    def prepare(self, session: Session, values: dict[str, Any], obj: Meeting | None) -> None:
+        if obj is None or obj.minutes_status != MinutesStatus.APPROVED:
+            return
+        if set(values) - {"minutes_status", "minutes_approved_on"}:
             raise DomainError("The minutes of this meeting are approved and locked. Reopen them to make changes.")
-        return super().update_in(session, obj, cleaned, batch_id=batch_id)
 
     def quorum(self, meeting_id: int) -> QuorumResult:
         with self.ctx.sessions() as session:
@@ -150,8 +151,9 @@ class LockedByApprovedMinutes:
         self._check_unlocked(session, obj.meeting_id)
 
 
-class AgendaItemService(LockedByApprovedMinutes, EntityService[AgendaItem]):
+class AgendaItemService(LockedByApprovedMinutes, EntityService[AgendaItem, AgendaItemRecord]):
     table = AgendaItem
+    record = AgendaItemRecord
     entity = "agenda_item"
     noun = "agenda item"
     fields = {
@@ -179,8 +181,9 @@ class AgendaItemService(LockedByApprovedMinutes, EntityService[AgendaItem]):
         return [AgendaItem.title, func.coalesce(AgendaItem.presenter, "")]
 
 
-class AttendanceService(LockedByApprovedMinutes, EntityService[Attendance]):
+class AttendanceService(LockedByApprovedMinutes, EntityService[Attendance, AttendanceRecord]):
     table = Attendance
+    record = AttendanceRecord
     entity = "attendance"
     noun = "attendance record"
     fields = {
@@ -208,8 +211,9 @@ class AttendanceService(LockedByApprovedMinutes, EntityService[Attendance]):
             return [{"starts_at": s, "meeting": t, "committee": c, "status": st} for s, t, c, st in rows]
 
 
-class DecisionService(LockedByApprovedMinutes, EntityService[Decision]):
+class DecisionService(LockedByApprovedMinutes, EntityService[Decision, DecisionRecord]):
     table = Decision
+    record = DecisionRecord
     entity = "decision"
     noun = "decision"
     fields = {

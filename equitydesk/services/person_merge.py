@@ -5,14 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
-from equitydesk.db.tables import ActionItem, Attendance, ChangeLog, Decision, Membership, Person
+from equitydesk.db.tables import ActionItem, Attendance, ChangeLog, Committee, Decision, Membership, Person
 from equitydesk.domain.enums import ChangeAction
 from equitydesk.domain.keys import email_key, person_name_key
 from equitydesk.services import changelog
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.errors import DomainError, NotFound
+from equitydesk.services.records import PersonRecord
 from equitydesk.services.roster import PERSON_FIELDS
 
 SAME, FILLED, COMBINED, KEPT = "same", "filled", "combined", "kept"
@@ -42,17 +44,106 @@ class MergeResult:
     conflicts: list[str]
 
 
+@dataclass(frozen=True)
+class FieldOutcome:
+    """One detail in a merge preview: each record's value, the value after the merge, and how (SAME, FILLED…)."""
+
+    name: str
+    label: str
+    kept: Any
+    removed: Any
+    after: Any
+    how: str
+
+
+@dataclass(frozen=True)
+class MergeSide:
+    """One of the two records, with what hangs on it."""
+
+    person: PersonRecord
+    committees: tuple[str, ...]
+    meetings_attended: int
+    action_items_owned: int
+
+    @property
+    def weight(self) -> tuple[int, int, int]:
+        """Which record to keep by default: more committees and attendance, then more details, then the older."""
+        filled = sum(1 for name in PERSON_FIELDS if getattr(self.person, name) not in (None, ""))
+        return (len(self.committees) + self.meetings_attended, filled, -self.person.id)
+
+
+@dataclass(frozen=True)
+class MergePreview:
+    """What merge(keep_id, remove_id) would do, by the same rules, computed without changing anything."""
+
+    kept: MergeSide
+    removed: MergeSide
+    fields: tuple[FieldOutcome, ...]  # every person field, in PERSON_FIELDS order
+    memberships_moved: tuple[str, ...]  # committees whose membership moves to the kept record
+    memberships_dropped: tuple[str, ...]  # committees both are on: the kept record's membership stays
+    meetings_merged: int  # meetings both attended: one attendance record stays
+    suggested_keep_id: int
+
+    @property
+    def filled(self) -> list[str]:
+        """Labels of details the kept record gains (blanks filled, languages combined)."""
+        return [f.label for f in self.fields if f.how in (FILLED, COMBINED)]
+
+    @property
+    def conflicts(self) -> list[str]:
+        """Labels of details that differ, where the kept record's value stays."""
+        return [f.label for f in self.fields if f.how == KEPT]
+
+    @property
+    def committees_after(self) -> tuple[str, ...]:
+        return tuple(sorted({*self.kept.committees, *self.memberships_moved}, key=str.casefold))
+
+    @property
+    def meetings_after(self) -> int:
+        return self.kept.meetings_attended + self.removed.meetings_attended - self.meetings_merged
+
+    @property
+    def action_items_after(self) -> int:
+        return self.kept.action_items_owned + self.removed.action_items_owned
+
+
 class PersonMergeService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+
+    def preview(self, *, keep_id: int, remove_id: int) -> MergePreview:
+        """What merging these two records would do; nothing is changed."""
+        _check_pair(keep_id, remove_id)
+        with self.ctx.sessions() as session:
+            keep, other = _side(session, keep_id), _side(session, remove_id)
+        fields: list[FieldOutcome] = []
+        for name, spec in PERSON_FIELDS.items():
+            mine, theirs = getattr(keep.person, name), getattr(other.person, name)
+            after, how = merged_value(name, mine, theirs)
+            fields.append(FieldOutcome(name, spec.label, mine, theirs, after, how))
+        shared = {cid for cid in other.committee_ids if cid in keep.committee_ids}
+        return MergePreview(
+            kept=keep.side,
+            removed=other.side,
+            fields=tuple(fields),
+            memberships_moved=tuple(n for cid, n in other.committee_ids.items() if cid not in shared),
+            memberships_dropped=tuple(n for cid, n in other.committee_ids.items() if cid in shared),
+            meetings_merged=len(keep.meeting_ids & other.meeting_ids),
+            suggested_keep_id=_heavier(keep.side, other.side),
+        )
+
+    def suggest_keep(self, *, first_id: int, second_id: int) -> int:
+        """The record to keep by default: the one with more committees and attendance, more details, or older."""
+        _check_pair(first_id, second_id)
+        with self.ctx.sessions() as session:
+            return _heavier(_side(session, first_id).side, _side(session, second_id).side)
 
     def merge(self, *, keep_id: int, remove_id: int) -> MergeResult:
         """Blank fields of the kept record are filled from the other; where both have a value, the kept one wins.
 
         A committee both belong to keeps the kept record's membership; a meeting both attended keeps its record.
         """
-        if keep_id == remove_id:
-            raise DomainError("Choose two different people to merge.")
+        _check_pair(keep_id, remove_id)
         with self.ctx.sessions.begin() as session:
             keep = session.get(Person, keep_id)
             other = session.get(Person, remove_id)
@@ -122,3 +213,40 @@ def _union(first: str, second: str) -> str:
         if part.strip():
             seen.setdefault(part.strip().casefold(), part.strip())
     return ", ".join(seen.values())
+
+
+def _check_pair(first_id: int, second_id: int) -> None:
+    if first_id == second_id:
+        raise DomainError("Choose two different people to merge.")
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    side: MergeSide
+    committee_ids: dict[int, str]  # committee id → name, by name
+    meeting_ids: frozenset[int]
+
+    @property
+    def person(self) -> PersonRecord:
+        return self.side.person
+
+
+def _side(session: Session, person_id: int) -> _Loaded:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound("One of these people no longer exists.")
+    by_name = (
+        select(Committee.id, Committee.name)
+        .join(Membership, Membership.committee_id == Committee.id)
+        .where(Membership.person_id == person_id)
+        .order_by(Committee.name)
+    )
+    committees = {cid: name for cid, name in session.execute(by_name)}
+    meetings = frozenset(session.scalars(select(Attendance.meeting_id).where(Attendance.person_id == person_id)))
+    owned = session.scalar(select(func.count(ActionItem.id)).where(ActionItem.owner_person_id == person_id)) or 0
+    side = MergeSide(PersonRecord.of(person), tuple(committees.values()), len(meetings), int(owned))
+    return _Loaded(side, committees, meetings)
+
+
+def _heavier(first: MergeSide, second: MergeSide) -> int:
+    return first.person.id if first.weight >= second.weight else second.person.id

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from equitydesk.db.tables import Committee, GroupTarget, Membership, Person
-from equitydesk.domain.enums import MembershipStatus, StakeholderGroup
+from equitydesk.domain.enums import ChangeAction, MembershipStatus, StakeholderGroup
+from equitydesk.services import changelog
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.roster import TERM_ENDING_SOON_DAYS
@@ -108,16 +110,57 @@ class RepresentationService:
 
     def set_target(self, *, committee_id: int, group: StakeholderGroup | str, share: float | None) -> None:
         """Set (or with share None, remove) the target share of one stakeholder group."""
-        stakeholder = StakeholderGroup(group) if not isinstance(group, StakeholderGroup) else group
-        if share is not None and not 0 <= share <= 1:
-            raise DomainError("A target share is between 0% and 100%.", field="share")
+        self.set_targets(committee_id=committee_id, targets={group: share})
+
+    def set_targets(
+        self, *, committee_id: int, targets: Mapping[StakeholderGroup | str, float | None]
+    ) -> dict[StakeholderGroup, float | None]:
+        """Set several groups' target shares (None removes one) in one transaction, logged; all or nothing.
+
+        Returns the shares the changed groups had before (None: no target), which set_targets takes back to undo.
+        """
+        wanted = {_group(g): _share(s) for g, s in targets.items()}
         with self.ctx.sessions.begin() as session:
             if session.get(Committee, committee_id) is None:
                 raise NotFound("This committee no longer exists.")
-            session.execute(
-                delete(GroupTarget).where(
-                    GroupTarget.committee_id == committee_id, GroupTarget.stakeholder_group == stakeholder
+            rows = {
+                t.stakeholder_group: t
+                for t in session.scalars(select(GroupTarget).where(GroupTarget.committee_id == committee_id))
+            }
+            before: dict[StakeholderGroup, float | None] = {}
+            for group, share in wanted.items():
+                row = rows.get(group)
+                if (row.share if row is not None else None) == share:
+                    continue
+                before[group] = row.share if row is not None else None
+                if row is None:
+                    session.add(GroupTarget(committee_id=committee_id, stakeholder_group=group, share=share))
+                elif share is None:
+                    session.delete(row)
+                else:
+                    row.share = share
+            if before:
+                changelog.record(
+                    session,
+                    actor=self.ctx.actor,
+                    entity="committee",
+                    entity_id=committee_id,
+                    action=ChangeAction.UPDATE,
+                    changes={f"target_{g.value}": (was, wanted[g]) for g, was in before.items()},
                 )
-            )
-            if share is not None:
-                session.add(GroupTarget(committee_id=committee_id, stakeholder_group=stakeholder, share=share))
+        return before
+
+
+def _group(value: StakeholderGroup | str) -> StakeholderGroup:
+    if isinstance(value, StakeholderGroup):
+        return value
+    try:
+        return StakeholderGroup(StakeholderGroup.parse(value))
+    except ValueError:
+        raise DomainError(f"There is no stakeholder group called {value}.", field="group") from None
+
+
+def _share(value: float | None) -> float | None:
+    if value is not None and not 0 <= value <= 1:
+        raise DomainError("A target share is between 0% and 100%.", field="share")
+    return value

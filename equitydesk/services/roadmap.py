@@ -13,10 +13,20 @@ from equitydesk.domain.enums import Direction, GoalType, PlanKind, RagStatus
 from equitydesk.services.crud import Column, EntityService, SqlExpr
 from equitydesk.services.errors import DomainError
 from equitydesk.services.fields import Field
+from equitydesk.services.records import (
+    GoalRecord,
+    IndicatorRecord,
+    MeasurementRecord,
+    MilestoneRecord,
+    PlanRecord,
+    StatusUpdateRecord,
+    StrategyRecord,
+)
 
 
-class PlanService(EntityService[Plan]):
+class PlanService(EntityService[Plan, PlanRecord]):
     table = Plan
+    record = PlanRecord
     entity = "plan"
     noun = "plan"
     has_archive = True
@@ -52,8 +62,9 @@ class PlanService(EntityService[Plan]):
         return super().integrity_message(exc)
 
 
-class StrategyService(EntityService[Strategy]):
+class StrategyService(EntityService[Strategy, StrategyRecord]):
     table = Strategy
+    record = StrategyRecord
     entity = "strategy"
     noun = "strategy"
     fields = {
@@ -92,8 +103,9 @@ class StrategyService(EntityService[Strategy]):
         return [Strategy.title, func.coalesce(Strategy.code, ""), Plan.name, func.coalesce(Strategy.lead, "")]
 
 
-class GoalService(EntityService[Goal]):
+class GoalService(EntityService[Goal, GoalRecord]):
     table = Goal
+    record = GoalRecord
     entity = "goal"
     noun = "goal"
     fields = {
@@ -107,8 +119,9 @@ class GoalService(EntityService[Goal]):
         return {"statement": Column("Goal", Goal.statement), "goal_type": Column("Type", Goal.goal_type)}
 
 
-class IndicatorService(EntityService[Indicator]):
+class IndicatorService(EntityService[Indicator, IndicatorRecord]):
     table = Indicator
+    record = IndicatorRecord
     entity = "indicator"
     noun = "indicator"
     fields = {
@@ -144,8 +157,9 @@ class IndicatorService(EntityService[Indicator]):
             )
 
 
-class MeasurementService(EntityService[Measurement]):
+class MeasurementService(EntityService[Measurement, MeasurementRecord]):
     table = Measurement
+    record = MeasurementRecord
     entity = "measurement"
     noun = "measurement"
     fields = {
@@ -165,8 +179,9 @@ class MeasurementService(EntityService[Measurement]):
         return super().integrity_message(exc)
 
 
-class MilestoneService(EntityService[Milestone]):
+class MilestoneService(EntityService[Milestone, MilestoneRecord]):
     table = Milestone
+    record = MilestoneRecord
     entity = "milestone"
     noun = "milestone"
     fields = {
@@ -186,8 +201,9 @@ class MilestoneService(EntityService[Milestone]):
         }
 
 
-class StatusUpdateService(EntityService[StatusUpdate]):
+class StatusUpdateService(EntityService[StatusUpdate, StatusUpdateRecord]):
     table = StatusUpdate
+    record = StatusUpdateRecord
     entity = "status_update"
     noun = "status update"
     fields = {

@@ -14,8 +14,9 @@ from equitydesk.domain.enums import ChangeAction, MembershipStatus, QuorumKind, 
 from equitydesk.domain.keys import email_key, person_name_key
 from equitydesk.services import changelog
 from equitydesk.services.crud import Column, EntityService, ListQuery, SqlExpr
-from equitydesk.services.errors import DomainError
+from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.fields import Field
+from equitydesk.services.records import CommitteeRecord, MembershipRecord, PersonMembership, PersonRecord
 
 TERM_ENDING_SOON_DAYS = 90
 
@@ -34,8 +35,9 @@ PERSON_FIELDS: dict[str, Field] = {
 }
 
 
-class PersonService(EntityService[Person]):
+class PersonService(EntityService[Person, PersonRecord]):
     table = Person
+    record = PersonRecord
     entity = "person"
     noun = "person"
     fields = PERSON_FIELDS
@@ -158,11 +160,31 @@ class PersonService(EntityService[Person]):
             session.flush()
             changelog.forget_subject(session, entity_id)
 
-    def find_by_email(self, email: str) -> Person | None:
-        with self.ctx.sessions() as session:
-            return session.scalar(select(Person).where(Person.email_key == email_key(email)))
+    def archive_many(self, ids: Sequence[int], *, archived: bool = True) -> int:
+        """Archive (or restore) these people in one transaction, each logged; how many changed.
 
-    def memberships_of(self, person_id: int) -> list[dict[str, Any]]:
+        All or nothing: when any of them no longer exists, nobody is changed.
+        """
+        wanted = set(ids)
+        with self.ctx.sessions.begin() as session:
+            rows = list(session.scalars(select(Person).where(Person.id.in_(wanted)))) if wanted else []
+            missing = len(wanted) - len(rows)
+            if missing == 1 and len(wanted) == 1:
+                raise NotFound("This person no longer exists (they may have been deleted or merged).")
+            if missing:
+                raise NotFound(
+                    f"{missing} of these {len(wanted)} people no longer exist{'s' if missing == 1 else ''} "
+                    f"(deleted or merged meanwhile), so nobody was {'archived' if archived else 'restored'}."
+                )
+            return sum(self._set_archived(session, person, archived) for person in rows)
+
+    def find_by_email(self, email: str) -> PersonRecord | None:
+        with self.ctx.sessions() as session:
+            found = session.scalar(select(Person).where(Person.email_key == email_key(email)))
+            return PersonRecord.of(found) if found is not None else None
+
+    def memberships_of(self, person_id: int) -> list[PersonMembership]:
+        """A person's memberships with their committees' names, in the order of those names."""
         with self.ctx.sessions() as session:
             rows = session.execute(
                 select(Membership, Committee.name)
@@ -170,7 +192,7 @@ class PersonService(EntityService[Person]):
                 .where(Membership.person_id == person_id)
                 .order_by(Committee.name)
             )
-            return [{"membership": m, "committee": name} for m, name in rows]
+            return [PersonMembership.of(m, committee_name=name) for m, name in rows]
 
 
 COMMITTEE_FIELDS: dict[str, Field] = {
@@ -181,8 +203,9 @@ COMMITTEE_FIELDS: dict[str, Field] = {
 }
 
 
-class CommitteeService(EntityService[Committee]):
+class CommitteeService(EntityService[Committee, CommitteeRecord]):
     table = Committee
+    record = CommitteeRecord
     entity = "committee"
     noun = "committee"
     fields = COMMITTEE_FIELDS
@@ -208,33 +231,44 @@ class CommitteeService(EntityService[Committee]):
     def validate(self, session: Session, obj: Committee) -> None:
         if obj.quorum_kind == QuorumKind.SHARE and obj.quorum_value is not None and obj.quorum_value > 1:
             raise DomainError("A quorum share is a fraction of voting members between 0 and 1 (0.5 = half).")
-        clash = session.scalar(
-            select(Committee.id).where(func.lower(Committee.name) == obj.name.lower(), Committee.id != (obj.id or -1))
-        )
-        if clash is not None:
+        clash = _named(session, obj.name)
+        if clash is not None and clash.id != obj.id:
             raise DomainError(f"There is already a committee called {obj.name}.", field="name")
 
-    def by_name(self, name: str) -> Committee | None:
+    def by_name(self, name: str) -> CommitteeRecord | None:
+        """The committee of this name, ignoring case and spacing; archived ones too."""
         with self.ctx.sessions() as session:
-            return session.scalar(select(Committee).where(func.lower(Committee.name) == name.strip().lower()))
+            found = _named(session, name)
+            return CommitteeRecord.of(found) if found is not None else None
 
-    def get_or_create(self, name: str) -> tuple[Committee, bool]:
+    def id_by_name(self, name: str) -> int:
+        """The id of the committee of this name (as by_name); NotFound says so in a sentence."""
         found = self.by_name(name)
-        if found is not None:
-            return found, False
-        return self.create(name=name), True
+        if found is None:
+            raise NotFound(f"There is no committee called {_spaced(name)}.", field="committee")
+        return found.id
+
+    def get_or_create(self, name: str) -> tuple[CommitteeRecord, bool]:
+        """The committee of this name, started when there is none; True when it was started."""
+        with self.ctx.sessions.begin() as session:
+            found = _named(session, name)
+            if found is not None:
+                return CommitteeRecord.of(found), False
+            return self.create_in(session, self.clean({"name": name}, partial=False)), True
+
+    def all(self) -> list[CommitteeRecord]:
+        """Every committee, the current ones first, each group by name."""
+        with self.ctx.sessions() as session:
+            rows = session.scalars(select(Committee).order_by(Committee.archived, Committee.name))
+            return [CommitteeRecord.of(row) for row in rows]
 
     def choices(self, *, include_archived: bool = False) -> list[tuple[int, str]]:
-        """(id, name) of each committee by name, for a list to choose from."""
-        stmt = select(Committee.id, Committee.name).order_by(Committee.name)
+        """(id, name) for a committee chooser, by name; archived committees only when asked for."""
+        stmt = select(Committee.id, Committee.name).order_by(Committee.archived, Committee.name)
         if not include_archived:
             stmt = stmt.where(Committee.archived.is_(False))
         with self.ctx.sessions() as session:
-            return [(int(cid), str(name)) for cid, name in session.execute(stmt)]
-
-    def all(self) -> list[Committee]:
-        with self.ctx.sessions() as session:
-            return list(session.scalars(select(Committee).order_by(Committee.archived, Committee.name)))
+            return [(cid, name) for cid, name in session.execute(stmt)]
 
 
 MEMBERSHIP_FIELDS: dict[str, Field] = {
@@ -249,8 +283,9 @@ MEMBERSHIP_FIELDS: dict[str, Field] = {
 }
 
 
-class MembershipService(EntityService[Membership]):
+class MembershipService(EntityService[Membership, MembershipRecord]):
     table = Membership
+    record = MembershipRecord
     entity = "membership"
     noun = "membership"
     fields = MEMBERSHIP_FIELDS
@@ -290,3 +325,63 @@ class MembershipService(EntityService[Membership]):
 
     def subject_person_id(self, obj: Membership) -> int | None:
         return obj.person_id
+
+    def create(
+        self, *, batch_id: int | None = None, committee_name: str | None = None, **values: Any
+    ) -> MembershipRecord:
+        """A new membership; with `committee_name` instead of `committee_id`, of the committee of that name.
+
+        A name no committee has (ignoring case, archived ones included) starts that committee, in the same
+        transaction: a membership that cannot be saved leaves no new, empty committee behind.
+        """
+        if committee_name is None:
+            return super().create(batch_id=batch_id, **values)
+        cleaned = self._with_committee(committee_name, values, partial=False)
+        with self.ctx.sessions.begin() as session:
+            cleaned["committee_id"] = self._committee_named(session, committee_name)
+            return self.create_in(session, cleaned, batch_id=batch_id)
+
+    def update(self, entity_id: int, *, committee_name: str | None = None, **values: Any) -> MembershipRecord:
+        """Change a membership; `committee_name` moves it to the committee of that name, started if need be."""
+        if committee_name is None:
+            return super().update(entity_id, **values)
+        cleaned = self._with_committee(committee_name, values, partial=True)
+        with self.ctx.sessions.begin() as session:
+            cleaned["committee_id"] = self._committee_named(session, committee_name)
+            return self.update_in(session, entity_id, cleaned)
+
+    def _with_committee(self, name: str, values: dict[str, Any], *, partial: bool) -> dict[str, Any]:
+        if "committee_id" in values:
+            raise DomainError("Give either the committee or a committee's name, not both.", field="committee_id")
+        if not _spaced(name):
+            raise DomainError("Choose the committee, or type the name of a new one.", field="committee_id")
+        # Each value is checked before a committee is started; the rules across fields (validate) run after it,
+        # in the same transaction, so a membership they refuse takes the new committee with it.
+        return self.clean(values, partial=partial, supplied=("committee_id",))
+
+    def _committee_named(self, session: Session, name: str) -> int:
+        found = _named(session, name)
+        if found is not None:
+            return found.id
+        committees = CommitteeService(self.ctx)
+        try:
+            return committees.create_in(session, committees.clean({"name": _spaced(name)}, partial=False)).id
+        except DomainError as error:  # the message is about the committee, shown where its name was typed
+            raise DomainError(error.message, field="committee_id") from error
+
+
+def _spaced(name: str) -> str:
+    return " ".join(name.split())
+
+
+def _named(session: Session, name: str) -> Committee | None:
+    """The committee of this name ignoring case and spacing, archived or not.
+
+    Compared in Python: SQLite's lower() folds ASCII only, so "Comité Équité" would not match "comité équité".
+    There are tens of committees, not thousands.
+    """
+    key = _spaced(name).casefold()
+    with session.no_autoflush:
+        names = session.execute(select(Committee.id, Committee.name))
+        found = next((cid for cid, stored in names if stored.casefold() == key), None)
+        return session.get(Committee, found) if found is not None else None

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from equitydesk.db.tables import Attendance, Committee, Meeting, Membership, Person
 from equitydesk.domain.enums import MembershipStatus
@@ -21,25 +22,67 @@ class ExportResult:
     warnings: list[str]
 
 
+@dataclass(frozen=True)
+class _Sheet:
+    """Everything one export writes, read in one session so that the rows and the headings agree."""
+
+    committee_name: str
+    rows: list[RosterExportRow]
+    meeting_title: str | None = None
+    meeting_date: date | None = None
+
+
 class RosterExportService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    def committee_id(self, name: str) -> int:
-        with self.ctx.sessions() as session:
-            found = session.scalar(select(Committee.id).where(func.lower(Committee.name) == name.strip().lower()))
-        if found is None:
-            raise DomainError(f"There is no committee called {name.strip()}.", field="committee")
-        return found
-
     def rows(
-        self, committee_id: int, *, active_only: bool = False, meeting_id: int | None = None
+        self, *, committee_id: int, active_only: bool = False, meeting_id: int | None = None
     ) -> list[RosterExportRow]:
         """One row per membership, sorted as a printed list is read (family name first)."""
+        return self._sheet(committee_id, active_only=active_only, meeting_id=meeting_id).rows
+
+    def export_xlsx(self, *, committee_id: int, target: Path) -> ExportResult:
+        from equitydesk.formats.roster_xlsx import write_roster_xlsx
+
+        sheet = self._sheet(committee_id)
+        warnings = write_roster_xlsx(target, sheet.rows, committee_name=sheet.committee_name)
+        return ExportResult(target, len(sheet.rows), warnings)
+
+    def directory_pdf(self, *, committee_id: int, target: Path, include_contact: bool = True) -> ExportResult:
+        from equitydesk.formats.pdf.roster_directory import write_roster_directory
+
+        sheet = self._sheet(committee_id, active_only=True)
+        warnings = write_roster_directory(
+            target,
+            sheet.rows,
+            committee_name=sheet.committee_name,
+            generated_on=self.ctx.today(),
+            include_contact=include_contact,
+        )
+        return ExportResult(target, len(sheet.rows), warnings)
+
+    def signin_pdf(
+        self, *, committee_id: int, target: Path, meeting_id: int | None = None, large_print: bool = False
+    ) -> ExportResult:
+        from equitydesk.formats.pdf.signin_sheet import write_signin_sheet
+
+        sheet = self._sheet(committee_id, active_only=meeting_id is None, meeting_id=meeting_id)
+        warnings = write_signin_sheet(
+            target,
+            sheet.rows,
+            committee_name=sheet.committee_name,
+            meeting_title=sheet.meeting_title,
+            meeting_date=sheet.meeting_date,
+            large_print=large_print,
+        )
+        return ExportResult(target, len(sheet.rows), warnings or [])
+
+    def _sheet(self, committee_id: int, *, active_only: bool = False, meeting_id: int | None = None) -> _Sheet:
         with self.ctx.sessions() as session:
             committee = session.get(Committee, committee_id)
             if committee is None:
-                raise NotFound("This committee no longer exists.")
+                raise NotFound("This committee no longer exists (it may have been deleted).", field="committee")
             stmt = (
                 select(Membership, Person)
                 .join(Person, Person.id == Membership.person_id)
@@ -47,64 +90,19 @@ class RosterExportService:
             )
             if active_only:
                 stmt = stmt.where(Membership.status == MembershipStatus.ACTIVE)
+            title, when = None, None
             if meeting_id is not None:
                 meeting = session.get(Meeting, meeting_id)
                 if meeting is None or meeting.committee_id != committee_id:
                     raise DomainError(f"Meeting {meeting_id} is not a meeting of {committee.name}.", field="meeting")
+                title, when = meeting.title, meeting.starts_at.date()
                 # A sign-in sheet for a meeting lists members plus anyone already recorded as attending.
                 attending = select(Attendance.person_id).where(Attendance.meeting_id == meeting_id)
                 stmt = stmt.where((Membership.status == MembershipStatus.ACTIVE) | Person.id.in_(attending))
-            result = session.execute(stmt).all()
-        rows = [_row(m, p) for m, p in result]
+            rows = [_row(m, p) for m, p in session.execute(stmt).all()]
+            name = committee.name
         rows.sort(key=lambda r: r.sort_key)
-        return rows
-
-    def export_xlsx(self, *, committee: str, target: Path) -> ExportResult:
-        from equitydesk.formats.roster_xlsx import write_roster_xlsx
-
-        cid = self.committee_id(committee)
-        rows = self.rows(cid)
-        warnings = write_roster_xlsx(target, rows, committee_name=self._name(cid))
-        return ExportResult(target, len(rows), warnings)
-
-    def directory_pdf(self, *, committee: str, target: Path, include_contact: bool = True) -> ExportResult:
-        from equitydesk.formats.pdf.roster_directory import write_roster_directory
-
-        cid = self.committee_id(committee)
-        rows = self.rows(cid, active_only=True)
-        warnings = write_roster_directory(
-            target, rows, committee_name=self._name(cid), generated_on=self.ctx.today(), include_contact=include_contact
-        )
-        return ExportResult(target, len(rows), warnings)
-
-    def signin_pdf(
-        self, *, committee: str, target: Path, meeting_id: int | None = None, large_print: bool = False
-    ) -> ExportResult:
-        from equitydesk.formats.pdf.signin_sheet import write_signin_sheet
-
-        cid = self.committee_id(committee)
-        rows = self.rows(cid, active_only=meeting_id is None, meeting_id=meeting_id)
-        title, when = None, None
-        if meeting_id is not None:
-            with self.ctx.sessions() as session:
-                meeting = session.get(Meeting, meeting_id)
-                assert meeting is not None
-                title, when = meeting.title, meeting.starts_at.date()
-        warnings = write_signin_sheet(
-            target,
-            rows,
-            committee_name=self._name(cid),
-            meeting_title=title,
-            meeting_date=when,
-            large_print=large_print,
-        )
-        return ExportResult(target, len(rows), warnings or [])
-
-    def _name(self, committee_id: int) -> str:
-        with self.ctx.sessions() as session:
-            committee = session.get(Committee, committee_id)
-            assert committee is not None
-            return committee.name
+        return _Sheet(name, rows, title, when)
 
 
 def _row(m: Membership, p: Person) -> RosterExportRow:

@@ -53,8 +53,7 @@ def test_put_a_person_on_a_second_committee(qtbot, services, workspace, committe
 
 def test_edit_shows_the_membership_and_no_date_clears_a_term(qtbot, services, workspace, committee):
     person_id = committee.people["Linda"]
-    (entry,) = services.people.memberships_of(person_id)
-    membership = entry["membership"]
+    (membership,) = services.people.memberships_of(person_id)
     dialog = open_dialog(qtbot, workspace, person_id=person_id, membership_id=membership.id)
     assert dialog.ui.committeeCombo.currentText() == "Equity Advisory Committee"
     assert dialog.ui.roleCombo.currentText() == "Chair"
@@ -71,8 +70,7 @@ def test_edit_shows_the_membership_and_no_date_clears_a_term(qtbot, services, wo
 
 def test_a_term_ending_before_it_starts_is_refused(qtbot, services, workspace, committee):
     person_id = committee.people["Linda"]
-    (entry,) = services.people.memberships_of(person_id)
-    membership = entry["membership"]
+    (membership,) = services.people.memberships_of(person_id)
     dialog = open_dialog(qtbot, workspace, person_id=person_id, membership_id=membership.id)
     dialog.ui.termEndNone.setChecked(False)
     start = dialog.ui.termStartEdit.date().toPython()

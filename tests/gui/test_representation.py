@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from equitydesk.domain.enums import StakeholderGroup
 from equitydesk.gui.commands import CommandId
 from equitydesk.gui.pages.roster_page import RosterPage
+from tests.gui.waiting import wait_for_writes
 
 
 def open_dialog(qtbot, window, committee_name: str | None = "Equity Advisory Committee"):
@@ -67,6 +68,7 @@ def test_saving_a_target_updates_met_and_not_met(qtbot, window, committee):
     student.setValue(20)
     assert dialog.save_button.isEnabled()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot)
     assert targets(window, committee)["Student"] == 0.2
     status = dialog.ui.groupTable.item(0, 4)
     assert status.text() == "✗ Not met" and status.foreground().color().name() == "#b00020"
@@ -77,6 +79,7 @@ def test_saving_a_target_updates_met_and_not_met(qtbot, window, committee):
     dialog.spins[StakeholderGroup.STUDENT].setValue(10)
     dialog.spins[StakeholderGroup.PARENT_GUARDIAN].setValue(30)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot)
     groups = rows(dialog.ui.groupTable)
     assert groups["Student"][3] == "✓ Met" and groups["Parent/guardian"][3] == "✓ Met"
     assert "Every target share is met" in dialog.ui.missedLabel.text()
@@ -85,6 +88,7 @@ def test_saving_a_target_updates_met_and_not_met(qtbot, window, committee):
     dialog.spins[StakeholderGroup.STUDENT].setValue(-1)  # down to "No target"
     assert dialog.spins[StakeholderGroup.STUDENT].text() == "No target"
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot)
     assert targets(window, committee)["Student"] is None
     dialog.reject()
 
@@ -104,3 +108,13 @@ def test_closing_with_unsaved_targets_asks(qtbot, window, committee, monkeypatch
     assert not dialog.isVisible()
     summary = window.services.representation.summary(committee.committees["ai"])
     assert all(s.target is None for s in summary.by_group), "Discard saved nothing"
+
+
+def test_save_when_closing_saves_then_closes(qtbot, window, committee, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Save))
+    dialog = open_dialog(qtbot, window)
+    dialog.spins[StakeholderGroup.TEACHER].setValue(25)
+    dialog.reject()
+    wait_for_writes(qtbot)
+    assert not dialog.isVisible(), "closed once the targets were saved"
+    assert targets(window, committee)["Teacher"] == 0.25

@@ -10,6 +10,7 @@ from equitydesk.db.engine import open_database
 from equitydesk.gui.commands import CommandId
 from equitydesk.gui.pages.roster_page import RosterPage
 from equitydesk.services.registry import services_for
+from tests.gui.waiting import wait_for_writes
 
 
 def roster(window) -> RosterPage:
@@ -87,6 +88,7 @@ def test_edit_a_persons_email_and_it_is_in_the_file(qtbot, window, db_path, comm
     dialog.ui.emailEdit.selectAll()
     qtbot.keyClicks(dialog.ui.emailEdit, "hodan.abdi@example.org")
     qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot)
     qtbot.waitUntil(lambda: page.dialog is None)
     assert page.selected_id() == hodan, "the edited person stays selected"
     row = page.model.row_of(hodan)
@@ -107,6 +109,7 @@ def test_a_bad_email_shows_an_error_and_changes_nothing(qtbot, window, db_path, 
     dialog.ui.emailEdit.selectAll()
     qtbot.keyClicks(dialog.ui.emailEdit, "linda@@example")
     qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot)
     assert dialog.isVisible()
     assert "is not an e-mail address" in dialog.ui.errorLabel.text()
     assert dialog.ui.emailEdit.text() == "linda@@example"
@@ -139,6 +142,7 @@ def test_add_a_person(qtbot, window, committee):
     qtbot.keyClicks(dialog.ui.familyNameEdit, "Abdi")
     qtbot.keyClicks(dialog.ui.languagesEdit, "Somali")
     dialog.accept()
+    wait_for_writes(qtbot)
     assert page.count_label.text() == "13 people"
     assert page.model.row_values(page.model.row_of(page.selected_id()))["name"] == "Abdi, Ayaan"
     assert "13 people" in window.counts_label.text()
@@ -157,6 +161,7 @@ def test_archive_takes_a_person_off_the_list(qtbot, window, committee, monkeypat
     page.select_id(chue)
     assert window.commands[CommandId.ARCHIVE_PERSON].isEnabled()
     window.commands[CommandId.ARCHIVE_PERSON].trigger()
+    wait_for_writes(qtbot)
     assert questions and "Chue Thao" in questions[0]
     assert page.model.row_of(chue) == -1 and page.model.rowCount() == 11
     assert page.selected_id() is None and not window.commands[CommandId.EDIT_PERSON].isEnabled()
@@ -177,6 +182,7 @@ def test_memberships_panel_follows_the_selection(qtbot, window, committee, monke
     qtbot.waitUntil(lambda: dialog.isVisible())
     dialog.ui.committeeCombo.setCurrentIndex(dialog.ui.committeeCombo.findText("Achievement and Integration Plan Team"))
     dialog.accept()
+    wait_for_writes(qtbot)
     assert panel.table.rowCount() == 2
     committees_cell = page.model.row_values(page.model.row_of(committee.people["María José"]))["committees"]
     assert "Achievement and Integration Plan Team" in committees_cell, "the roster's Committees column follows"
@@ -184,6 +190,7 @@ def test_memberships_panel_follows_the_selection(qtbot, window, committee, monke
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Yes))
     panel.table.selectRow(0)
     window.commands[CommandId.REMOVE_MEMBERSHIP].trigger()
+    wait_for_writes(qtbot)
     assert panel.table.rowCount() == 1
     assert len(window.services.people.memberships_of(committee.people["María José"])) == 1
 
@@ -196,13 +203,14 @@ def test_edit_a_membership_from_the_panel(qtbot, window, committee):
     qtbot.waitUntil(lambda: dialog.isVisible())
     dialog.ui.roleCombo.setCurrentIndex(dialog.ui.roleCombo.findText("Co-chair"))
     dialog.accept()
+    wait_for_writes(qtbot)
     assert page.memberships.table.item(0, 1).text() == "Co-chair"
 
 
 def test_a_dropped_roster_file_goes_to_the_import_wizard(qtbot, window, tmp_path):
     page = RosterPage()  # a page of its own: the window's page already has the import wizard listening
     qtbot.addWidget(page)
-    page.set_services(window.services)
+    page.set_workspace(window.workspace)
     sheet = tmp_path / "roster from HR.xlsx"
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(sheet))])

@@ -33,7 +33,7 @@ def write_roster(path: Path) -> Path:
     ws.append(["Warsame, Hodan", "Hodan@Example.org", "612-555-0101", "Parent", "Somali", "Yes", "123456", ""])
     ws.append(["Mai Nou Xiong", "mai@example.org", "651-555-0102", "Teacher", "Hmong, English", "No", "654321", ""])
     ws.append(["", "nobody@example.org", "", "", "", "", "", ""])
-    ws.append(["Tom <b>Lee</b>", "", "", "Student", "", "", "", "=HYPERLINK(\"http://x\",\"y\")"])
+    ws.append(["Tom <b>Lee</b>", "", "", "Student", "", "", "", '=HYPERLINK("http://x","y")'])
     ws["H7"].data_type = "s"  # text that looks like a formula, as typed by someone, not a live formula
     wb.save(path)
     return path

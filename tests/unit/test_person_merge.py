@@ -47,7 +47,7 @@ def test_merge_moves_everything_and_fills_blanks(svc):
         svc.people.get(dup.id)
     kept = svc.people.get(keep.id)
     assert kept.phone == "651-555-0101" and kept.email == "mai@example.org"
-    roles = {m["committee"]: m["membership"].role.value for m in svc.people.memberships_of(keep.id)}
+    roles = {m.committee_name: m.role.value for m in svc.people.memberships_of(keep.id)}
     assert roles == {"EAC": "member", "A&I": "secretary"}
     assert [h["meeting"] for h in svc.attendance.history_of(keep.id)] == ["Sept"]
     assert svc.actions.get(action.id).owner_person_id == keep.id

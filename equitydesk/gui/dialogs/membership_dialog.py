@@ -163,14 +163,11 @@ class MembershipDialog(QDialog):
             values.pop("committee_id")
 
         def write(s: Services) -> int:
+            named = {"committee_name": new_name} if new_name else {}
             if membership_id is None:
-                if new_name:
-                    return int(s.memberships.create_with_committee(committee_name=new_name, **values).id)
-                return int(s.memberships.create(**values).id)
+                return int(s.memberships.create(**values, **named).id)
             values.pop("person_id")
-            if new_name:
-                return int(s.memberships.update_with_committee(membership_id, committee_name=new_name, **values).id)
-            return int(s.memberships.update(membership_id, **values).id)
+            return int(s.memberships.update(membership_id, **values, **named).id)
 
         def done(saved_id: int) -> None:
             self.membership_id = saved_id

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -23,52 +22,18 @@ from equitydesk.gui.forms.ui_merge_dialog import Ui_MergeDialog
 from equitydesk.gui.jobs import user_message
 from equitydesk.gui.workspace import ROSTER, Change
 from equitydesk.services.errors import DomainError
-from equitydesk.services.person_merge import COMBINED, KEPT, merged_value
+from equitydesk.services.person_merge import COMBINED, KEPT
 from equitydesk.services.person_merge import FILLED as FILLED_HOW
 from equitydesk.services.roster import PERSON_FIELDS
 
 if TYPE_CHECKING:
-    from equitydesk.db.tables import Person
     from equitydesk.gui.workspace import Workspace
-    from equitydesk.services.person_merge import MergeResult
+    from equitydesk.services.person_merge import MergePreview, MergeResult
 
 HEADERS = ("", "Record A", "Record B", "After the merge", "Note")
 KEPT_FILL = QColor(27, 122, 58, 28)  # a pale green behind the kept record's column; the header says "kept" too
 LONG_TEXT = 80
 FILLED = "filled in"
-
-
-@dataclass
-class Record:
-    """One side of the comparison: the person and what hangs on them."""
-
-    person: Person
-    committees: list[str]
-    meetings: set[tuple[Any, ...]]
-
-    @property
-    def weight(self) -> tuple[int, int, int]:
-        """The record to keep by default: more committees and attendance, then more details, then the older one."""
-        filled = sum(1 for name in PERSON_FIELDS if getattr(self.person, name) not in (None, ""))
-        return (len(self.committees) + len(self.meetings), filled, -self.person.id)
-
-
-@dataclass
-class Preview:
-    filled: list[str] = field(default_factory=list)  # labels of the kept record's blank fields the other fills
-    conflicts: list[str] = field(default_factory=list)  # labels where both have different values
-
-
-def preview(keep: Person, other: Person) -> Preview:
-    """What merge() will do to the details, by the service's own rule (merged_value)."""
-    result = Preview()
-    for name, spec in PERSON_FIELDS.items():
-        _value, how = merged_value(name, getattr(keep, name), getattr(other, name))
-        if how in (FILLED_HOW, COMBINED):
-            result.filled.append(spec.label)
-        elif how == KEPT:
-            result.conflicts.append(spec.label)
-    return result
 
 
 def merge_summary(result: MergeResult, name: str) -> str:
@@ -112,17 +77,20 @@ class MergeDialog(QDialog):
         self.ui.setupUi(self)
         self.workspace = workspace
         self.services = workspace.services
-        self.records = (self._record(first_id), self._record(second_id))
+        self.ids = (first_id, second_id)
+        self._previews: dict[int, MergePreview] = {}
+        first = self.preview_keeping(first_id)  # raises NotFound when one of them is gone
+        self.people = (first.kept.person, first.removed.person)
         self.result: MergeResult | None = None
 
         self.keep_group = QButtonGroup(self)
         self.keep_group.addButton(self.ui.keepFirstRadio, 0)
         self.keep_group.addButton(self.ui.keepSecondRadio, 1)
-        for radio, letter, record in zip(
-            (self.ui.keepFirstRadio, self.ui.keepSecondRadio), "AB", self.records, strict=True
+        for radio, letter, person in zip(
+            (self.ui.keepFirstRadio, self.ui.keepSecondRadio), "AB", self.people, strict=True
         ):
-            radio.setText(f"Record &{letter}: {record.person.display_name}")
-        default = 0 if self.records[0].weight >= self.records[1].weight else 1
+            radio.setText(f"Record &{letter}: {person.display_name}")
+        default = self.ids.index(first.suggested_keep_id)
         self.keep_group.button(default).setChecked(True)
         self.keep_group.idToggled.connect(lambda _id, on: on and self._show())
 
@@ -142,12 +110,12 @@ class MergeDialog(QDialog):
         self.ui.errorLabel.hide()
         self._show()
 
-    def _record(self, person_id: int) -> Record:
-        person = self.services.people.get(person_id)
-        committees = [entry["committee"] for entry in self.services.people.memberships_of(person_id)]
-        history = self.services.attendance.history_of(person_id)
-        meetings = {(r["starts_at"], r["committee"], r["meeting"]) for r in history}
-        return Record(person, committees, meetings)
+    def preview_keeping(self, keep_id: int) -> MergePreview:
+        """The service's preview of keeping this record (read once per choice)."""
+        if keep_id not in self._previews:
+            other = self.ids[1 - self.ids.index(keep_id)]
+            self._previews[keep_id] = self.services.merge.preview(keep_id=keep_id, remove_id=other)
+        return self._previews[keep_id]
 
     # --- which record is kept --------------------------------------------------------------------------------
 
@@ -156,42 +124,33 @@ class MergeDialog(QDialog):
         return max(self.keep_group.checkedId(), 0)
 
     @property
-    def kept(self) -> Record:
-        return self.records[self.keep_index]
-
-    @property
-    def removed(self) -> Record:
-        return self.records[1 - self.keep_index]
+    def preview(self) -> MergePreview:
+        return self.preview_keeping(self.ids[self.keep_index])
 
     def keep(self, person_id: int) -> None:
         """Choose the record to keep by id (as clicking its radio button would)."""
-        index = next(i for i, r in enumerate(self.records) if r.person.id == person_id)
-        self.keep_group.button(index).setChecked(True)
+        self.keep_group.button(self.ids.index(person_id)).setChecked(True)
 
     # --- showing ---------------------------------------------------------------------------------------------
 
     def _rows(self) -> list[tuple[str, str, str, str, str]]:
         """(label, A, B, after, note) for every detail either record has, then committees and attendance."""
-        a, b = (r.person for r in self.records)
-        keep, other = self.kept.person, self.removed.person
+        p = self.preview
+        kept_first = self.keep_index == 0
         letter = "AB"[self.keep_index]
         rows: list[tuple[str, str, str, str, str]] = []
-        for name, spec in PERSON_FIELDS.items():
-            values = [getattr(p, name) or "" for p in (a, b)]
+        for f in p.fields:
+            values = [f.kept or "", f.removed or ""] if kept_first else [f.removed or "", f.kept or ""]
             if not any(values):
                 continue
-            value, how = merged_value(name, getattr(keep, name), getattr(other, name))
-            after = value or ""
-            note = {FILLED_HOW: FILLED, COMBINED: "combined", KEPT: f"{letter}'s value kept"}.get(how, "")
-            rows.append((spec.label, _short(values[0]), _short(values[1]), _short(after), note))
-        first, second = self.records
-        committees = sorted(set(first.committees) | set(second.committees))
-        rows.append(("Committees", _committees(first.committees), _committees(second.committees),
-                     _committees(committees), ""))  # fmt: skip
-        meetings = len(first.meetings | second.meetings)
-        rows.append(("Attendance", _meetings(len(first.meetings)), _meetings(len(second.meetings)),
-                     _meetings(meetings), ""))  # fmt: skip
-        rows.append(("Added on", *(format_date(r.person.created_at.date()) for r in self.records), "", ""))
+            note = {FILLED_HOW: FILLED, COMBINED: "combined", KEPT: f"{letter}'s value kept"}.get(f.how, "")
+            rows.append((f.label, _short(str(values[0])), _short(str(values[1])), _short(str(f.after or "")), note))
+        first, second = (p.kept, p.removed) if kept_first else (p.removed, p.kept)
+        rows.append(("Committees", _committees(list(first.committees)), _committees(list(second.committees)),
+                     _committees(list(p.committees_after)), ""))  # fmt: skip
+        rows.append(("Attendance", _meetings(first.meetings_attended), _meetings(second.meetings_attended),
+                     _meetings(p.meetings_after), ""))  # fmt: skip
+        rows.append(("Added on", *(format_date(side.person.created_at.date()) for side in (first, second)), "", ""))
         return rows
 
     def _show(self) -> None:
@@ -225,33 +184,32 @@ class MergeDialog(QDialog):
         self.ui.previewLabel.setText(self._preview_text())
 
     def _preview_text(self) -> str:
-        kept, removed = self.kept, self.removed
-        change = preview(kept.person, removed.person)
+        p = self.preview
         letter = "AB"[self.keep_index]
-        lines = [f"Record {letter}, <b>{escape(kept.person.display_name)}</b>, is kept; the other record is removed."]
-        if change.filled:
+        lines = [f"Record {letter}, <b>{escape(p.kept.person.display_name)}</b>, is kept; the other record is removed."]
+        if p.filled:
             lines.append(
-                f"<span style='color:{GREEN}'>Filled in from the other record:</span> {escape(_words(change.filled))}."
+                f"<span style='color:{GREEN}'>Filled in from the other record:</span> {escape(_words(p.filled))}."
             )
-        if change.conflicts:
+        if p.conflicts:
             lines.append(
                 f"<span style='color:{AMBER}'>Different in the two records, the kept value stays:</span> "
-                f"{escape(_words(change.conflicts))}."
+                f"{escape(_words(p.conflicts))}."
             )
-        shared = set(kept.committees) & set(removed.committees)
-        moving = len(set(removed.committees) - shared)
+        moving = len(p.memberships_moved)
         if moving:
             lines.append(f"{moving} committee membership{'s' if moving != 1 else ''} move{'s' if moving == 1 else ''} "
                          "to the kept record.")  # fmt: skip
-        if shared:
-            lines.append(f"On {escape(_words(sorted(shared)))} both are members: the kept record's membership stays.")
+        if p.memberships_dropped:
+            shared = _words(sorted(p.memberships_dropped))
+            lines.append(f"On {escape(shared)} both are members: the kept record's membership stays.")
         lines.append("A merge cannot be undone.")
         return "<br>".join(lines)
 
     # --- merging ---------------------------------------------------------------------------------------------
 
     def accept(self) -> None:
-        keep_id, remove_id = self.kept.person.id, self.removed.person.id
+        keep_id, remove_id = self.preview.kept.person.id, self.preview.removed.person.id
         self.merge_button.setEnabled(False)  # one merge per press, even while it waits behind an import
 
         def done(result: MergeResult) -> None:

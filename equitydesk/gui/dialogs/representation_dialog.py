@@ -123,7 +123,7 @@ class RepresentationDialog(QDialog):
         _table(self.ui.termsTable, ("Member", "Role", "Term ends"))
         self.save_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText("&Save targets")
-        self.save_button.clicked.connect(self.save_targets)
+        self.save_button.clicked.connect(lambda _checked=False: self.save_targets())
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
 
         combo = self.ui.committeeCombo

@@ -26,6 +26,7 @@ from equitydesk.gui.workspace import ROSTER
 if TYPE_CHECKING:
     from equitydesk.gui.dialogs.membership_dialog import MembershipDialog
     from equitydesk.gui.workspace import Workspace
+    from equitydesk.services.records import PersonMembership
     from equitydesk.services.registry import Services
 
 HEADERS = ("Committee", "Role", "Stakeholder group", "Voting", "Term", "Status")
@@ -115,12 +116,11 @@ class MembershipsPanel(QWidget):
             self._fill(self.services.people.memberships_of(self.person_id))  # type: ignore[union-attr]
         self._update_actions()
 
-    def _fill(self, rows: list[dict[str, Any]]) -> None:
+    def _fill(self, rows: list[PersonMembership]) -> None:
         self.table.setRowCount(len(rows))
-        for row, entry in enumerate(rows):
-            m = entry["membership"]
+        for row, m in enumerate(rows):
             cells = (
-                entry["committee"],
+                m.committee_name,
                 format_value(m.role),
                 format_value(m.stakeholder_group) or "Not recorded",
                 format_value(m.voting),
