@@ -1,4 +1,4 @@
-"""Import planning and commit, on rows already read: matching, duplicates, updates, one transaction, undo."""
+"""The roster import service on rows already read: preview, commit in one transaction, undo, the list of imports."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from equitydesk.db.engine import open_database
 from equitydesk.db.tables import ChangeLog, Membership, Person
 from equitydesk.domain.enums import Role, StakeholderGroup
+from equitydesk.formats.problems import Problem, Severity
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.errors import DomainError
 from equitydesk.services.registry import Services
@@ -23,13 +24,6 @@ class Row:
     row_number: int
     values: dict[str, Any]
     problems: list[Any] = field(default_factory=list)
-
-
-@dataclass
-class Problem:
-    column: str
-    message: str
-    severity: str = "warning"
 
 
 @pytest.fixture
@@ -57,7 +51,7 @@ def test_plan_matches_by_email_then_name_and_merges_duplicates_in_file(env):
         Row(4, {"given_name": "Ana", "family_name": "López", "email": "ana@example.org"}),
         Row(5, {"given_name": "ANA", "family_name": "lópez", "phone": "555"}),
         Row(6, {"email": "nobody@example.org"}),
-        Row(7, {"given_name": "Tou", "family_name": "Vang", "term_start": "x"}, [Problem("F", "bad date", "warning")]),
+        Row(7, {"given_name": "Tou", "family_name": "Vang", "term_start": "x"}, [Problem(7, "F", "Term Start", "term_start", "bad date", Severity.WARNING)]),
     ]
     plan = imp.plan(rows, committee="eac")
 
@@ -128,7 +122,7 @@ def test_ambiguous_name_is_an_error_not_a_guess(env):
 
 def test_failed_commit_leaves_nothing(env, monkeypatch):
     svc, imp, db = env
-    import equitydesk.services.roster_import as mod
+    import equitydesk.services.roster_import.writing as mod
 
     def boom(*_a, **_k):
         raise RuntimeError("disk full")
