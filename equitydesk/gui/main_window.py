@@ -264,14 +264,40 @@ class MainWindow(QMainWindow):
 
     def import_roster(self, path: Path | None = None) -> QWidget | None:
         """The import wizard, with a dropped file already being read; writes refresh the roster page."""
-        from equitydesk.gui.dialogs.import_wizard import import_roster  # late: not needed to show the window
+        from equitydesk.gui.roster_import import open_import_wizard  # late: not needed to show the window
 
-        return import_roster(self, path)
+        roster = self.page(RosterPage)
+        if self.workspace is not None:
+            # Until the roster page publishes its committee to the workspace itself, the window says which it shows.
+            self.workspace.set_chosen_committee(roster.committee_combo.currentData())
+
+        def reload_roster() -> None:
+            # Until the roster page listens to the workspace; a committee the import made joins its filter.
+            roster.on_services_changed(roster.services)
+            roster.refresh()
+            roster.changed.emit()
+
+        wizard = open_import_wizard(self.workspace, self, path)
+        if wizard is not None:
+            wizard.written.connect(reload_roster)
+        return wizard
 
     def undo_import(self) -> QWidget | None:
-        from equitydesk.gui.dialogs.import_wizard_undo import undo_import
+        """The Undo an import dialog; undoing refreshes the roster page."""
+        from equitydesk.gui.roster_import import open_undo_import
 
-        return undo_import(self)
+        roster = self.page(RosterPage)
+
+        def reload_roster() -> None:
+            # Until the roster page listens to the workspace.
+            roster.on_services_changed(roster.services)
+            roster.refresh()
+            roster.changed.emit()
+
+        dialog = open_undo_import(self.workspace, self)
+        if dialog is not None:
+            dialog.written.connect(reload_roster)
+        return dialog
 
     def refresh(self) -> None:
         for page in self.pages:
