@@ -110,5 +110,5 @@ def list_batches(session: Session, *, limit: int) -> list[BatchRecord]:
             imported_by=b.imported_by,
             undone_at=b.undone_at,
         )
-        for b, name in session.execute(query).tuples()
+        for b, name in session.execute(query)
     ]
