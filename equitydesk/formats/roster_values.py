@@ -263,7 +263,10 @@ def row_problems(
         start_dates, end_dates = starts.expanded(), ends.expanded()  # type: ignore[union-attr]
         for offset in wrong:
             start, end = start_dates[offset], end_dates[offset]
-            message = f"the term ends ({end:%m/%d/%Y}) before it starts ({start:%m/%d/%Y}); check both dates"
+            message = (
+                f"the term ends ({end:%m/%d/%Y}) before it starts ({start:%m/%d/%Y}); check both dates. "
+                "The term end was left empty."
+            )
             found.setdefault(offset, []).append(("term_end", message, Severity.WARNING))
     return found
 

@@ -86,6 +86,24 @@ def test_a_yes_for_an_interpreter_means_the_home_language() -> None:
     )
 
 
+def test_a_term_that_would_end_before_it_starts_is_left_out_not_written() -> None:
+    reader = Problem(2, "", "", "term_end", "the term ends (…) before it starts (…); …", Severity.WARNING)
+    rows = [
+        Row(2, {"given_name": "Ana", "family_name": "Ruiz", "term_start": date(2026, 9, 1),
+                "term_end": date(2025, 6, 30)}, [reader]),
+        Row(3, {"given_name": "Tou", "family_name": "Vang", "email": "t@example.org", "term_start": date(2026, 9, 1)}),
+        Row(4, {"given_name": "Tou", "family_name": "Vang", "email": "t@example.org", "term_end": date(2025, 1, 1)}),
+        Row(5, {"given_name": "Hodan", "family_name": "Ali", "email": "hodan@example.org",
+                "term_end": date(2024, 6, 30)}),
+    ]  # fmt: skip
+    ana, tou, _dup, hodan = plan_roster(rows, snapshot(HODAN, members=MEMBERS), committee_name="EAC").rows
+    assert "term_end" not in ana.membership_values and ana.warnings == [reader], "the reader said so already"
+    assert tou.membership_values == {"term_start": date(2026, 9, 1)}
+    assert "this row's term end was left out" in tou.warnings[-1].message, "the end came from the duplicate row"
+    assert hodan.action is Outcome.UNCHANGED and hodan.changes == {}, "ending before the start on file: left out"
+    assert "(06/30/2024) before it starts (09/01/2025)" in hodan.warnings[0].message
+
+
 def test_planning_reads_the_snapshot_without_changing_it() -> None:
     known = snapshot(HODAN, MAI, members=MEMBERS)
     before = copy.deepcopy((dict(known.people), dict(known.members), dict(known.by_email), dict(known.by_name)))

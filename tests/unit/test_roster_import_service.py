@@ -243,3 +243,14 @@ def test_commit_holds_the_write_lock_while_it_reads_the_roster(env, monkeypatch,
     monkeypatch.setattr(service_module, "read_snapshot", read_while_someone_writes)
     imp.commit([Row(2, {"given_name": "A", "family_name": "B"})], committee="EAC", file_name="f.xlsx")
     assert outcome == ["database is locked"], "nobody writes between the import's read and its write"
+
+
+def test_a_term_ending_before_it_starts_imports_without_it(env):
+    _svc, imp, db = env
+    term = {"term_start": date(2026, 9, 1), "term_end": date(2025, 6, 30)}
+    result = imp.commit([Row(2, {"given_name": "Ana", "family_name": "Ruiz", **term})], committee="EAC",
+                        file_name="f.xlsx")  # fmt: skip
+    assert result.plan.created == 1 and result.plan.rows[0].status is Outcome.WARNING
+    with db.sessions() as s:
+        assert s.execute(select(Membership.term_start, Membership.term_end)).one() == (date(2026, 9, 1), None)
+    assert imp.undo(result.batch_id).committee_id == result.committee_id

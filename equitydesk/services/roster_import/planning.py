@@ -101,6 +101,9 @@ def plan_roster(rows: Iterable[ImportRow], snapshot: RosterSnapshot, *, committe
             first_by_email[ekey] = plan
         first_by_name.setdefault(nkey, plan)
         _match_existing(plan, snapshot, ekey, nkey)
+    for plan in plans:  # after every merge: a duplicate row can bring the other end of a term
+        if plan.action in (Outcome.NEW, Outcome.UPDATE):
+            _keep_term_in_order(plan, snapshot)
     return ImportPlan(plans, committee_name=committee_name, committee_exists=snapshot.committee_id is not None)
 
 
@@ -128,6 +131,43 @@ def _plan_row(parsed: ImportRow) -> RowPlan:
     if not (person.get("given_name") or person.get("family_name")) and not plan.errors:
         plan.fail("This row has no name, so it was skipped.")
     return plan
+
+
+def _keep_term_in_order(plan: RowPlan, known: RosterSnapshot) -> None:
+    """A term that would end before it starts is not written (the database refuses one): the row's end, or its
+    start when only that was given, is left out and the row still imports."""
+    if plan.new_membership:
+        values = plan.membership_values
+        start, end = values.get("term_start"), values.get("term_end")
+        if start is None or end is None or end >= start:
+            return
+        del values["term_end"]
+    else:
+        current = known.members.get(plan.person_id or 0, {})
+        changes = plan.changes
+        start = changes["membership.term_start"][1] if "membership.term_start" in changes else current.get("term_start")
+        end = changes["membership.term_end"][1] if "membership.term_end" in changes else current.get("term_end")
+        if start is None or end is None or end >= start:
+            return
+        dropped = "membership.term_end" if "membership.term_end" in changes else "membership.term_start"
+        del changes[dropped]
+        if not changes:
+            plan.action = Outcome.UNCHANGED
+        if dropped == "membership.term_start" or not _reader_saw_term_order(plan):
+            _warn_term(plan, start, end, "start" if dropped == "membership.term_start" else "end")
+        return
+    if not _reader_saw_term_order(plan):  # the two ends came from two rows of the same person
+        _warn_term(plan, start, end, "end")
+
+
+def _warn_term(plan: RowPlan, start: Any, end: Any, which: str) -> None:
+    plan.warn(f"The term would end ({end:%m/%d/%Y}) before it starts ({start:%m/%d/%Y}), so this row's term "
+              f"{which} was left out; check both dates.")  # fmt: skip
+
+
+def _reader_saw_term_order(plan: RowPlan) -> bool:
+    # The reader warns about a row whose own term ends before it starts, and says that the end is left out.
+    return any(w.field == "term_end" and "before it starts" in w.message for w in plan.warnings)
 
 
 def _merge_duplicate(plan: RowPlan, earlier: RowPlan) -> None:
