@@ -1,5 +1,7 @@
-"""Plan a roster import without touching the database: match each row to the people already known, by e-mail
-then by name, fold duplicate rows together, and say what every row will do."""
+"""Plan a roster import without the database: match rows to people already known, fold duplicates, say what each does.
+
+Rows match by e-mail, then by name; the snapshot of the roster they are matched against is read by the service.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Reach a roster file the one way both faces use: open it (guessing the heading row when none is recognised),
-map its columns to fields, and name the mapping as the import batch records it."""
+"""Reach a roster file the one way both faces use: open it, guessing the heading row when none is recognised."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Write a planned roster import inside the caller's transaction: new people and memberships through bulk
-inserts, updates logged against the batch so that undo can put them back."""
+"""Write a planned roster import inside the caller's transaction: bulk inserts, and updates logged for undo."""
 
 from __future__ import annotations
 
