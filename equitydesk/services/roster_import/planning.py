@@ -19,6 +19,7 @@ MEMBERSHIP_FIELDS = ("role", "stakeholder_group", "voting", "term_start", "term_
 
 _PERSON_SET = frozenset(PERSON_FIELDS)
 _MEMBERSHIP_SET = frozenset(MEMBERSHIP_FIELDS)
+_WRITTEN = frozenset({Outcome.NEW, Outcome.UPDATE})
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def plan_roster(rows: Iterable[ImportRow], snapshot: RosterSnapshot, *, committe
         first_by_name.setdefault(nkey, plan)
         _match_existing(plan, snapshot, ekey, nkey)
     for plan in plans:  # after every merge: a duplicate row can bring the other end of a term
-        if plan.action in (Outcome.NEW, Outcome.UPDATE):
+        if plan.action in _WRITTEN and (plan.membership_values or plan.changes):
             _keep_term_in_order(plan, snapshot)
     return ImportPlan(plans, committee_name=committee_name, committee_exists=snapshot.committee_id is not None)
 
@@ -121,7 +122,8 @@ def _plan_row(parsed: ImportRow) -> RowPlan:
         elif k in _MEMBERSHIP_SET:
             membership[k] = v
     plan = RowPlan(parsed.row_number, person_values=person, membership_values=membership)
-    plan.take_problems(parsed.problems)
+    if problems := parsed.problems:
+        plan.take_problems(problems)
     if values.get("interpreter_needed") is True and not person.get("interpreter_language"):
         # A yes/no "Interpreter needed?" column means an interpreter in the person's (first) home language.
         first = str(person.get("languages") or "").split(",")[0].strip()
