@@ -288,6 +288,7 @@ def test_cancelling_the_read_or_the_wizard_writes_nothing(qtbot, window, committ
 
 def test_a_dropped_file_opens_the_wizard_already_read(qtbot, window, committee, roster_file):
     page = window.show_page(RosterPage)
+    page.committee_combo.setCurrentIndex(page.committee_combo.findData(committee.committees["eac"]))
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(roster_file))])
     assert page.dropped_roster_file(mime) == roster_file, "the window listens, so drops are welcome"
@@ -298,6 +299,7 @@ def test_a_dropped_file_opens_the_wizard_already_read(qtbot, window, committee, 
     assert wizard is not None and wizard.file_page.path_edit.text() == str(roster_file)
     qtbot.waitUntil(lambda: wizard.currentId() == SHEET, timeout=10_000)
     assert wizard.state.sheet.header_row == 3
+    assert wizard.state.committee == EAC, "the committee the roster shows"
 
 
 def test_choosing_the_heading_row_and_the_columns_by_hand(qtbot, workspace, committee, tmp_path, monkeypatch):
