@@ -8,6 +8,8 @@ from typing import Any
 
 from equitydesk.cli.base import EXIT_OK, Command, CommandContext, UsageError, dump_json
 from equitydesk.formats.errors import ExportError, FileRefused
+from equitydesk.formats.problems import Problem
+from equitydesk.formats.roster_columns import ParsedRoster
 from equitydesk.services.roster_export import ExportResult
 from equitydesk.services.roster_import import ImportPlan
 
@@ -28,12 +30,16 @@ class ImportRosterCommand(Command):
     def run(self, args: argparse.Namespace, ctx: CommandContext) -> int:
         services = ctx.services(create=not args.dry_run)
         importer = services.roster_import
+        # The same calls as the import wizard: open, map, then plan (dry run) or commit.
         try:
-            parsed = importer.read_file(args.file, sheet=args.sheet)
+            opened = importer.open(args.file, sheet=args.sheet)
         except FileRefused as exc:
             raise UsageError(str(exc)) from exc
+        if not opened.headings_found:
+            raise UsageError(opened.note)  # the wizard lets a person point at the headings; a script cannot
+        parsed = importer.map(opened.sheet)
         rows = parsed.rows
-        mapping = {_column_name(c): c.field for c in parsed.columns if c.field}
+        mapping = importer.batch_mapping(parsed)
         committee_created = False
         batch_id = None
         if args.dry_run:
@@ -61,19 +67,14 @@ class ImportRosterCommand(Command):
         return EXIT_OK
 
 
-def _column_name(column: Any) -> str:
-    return str(column.header) if column.header else f"Column {column.letter}"
+def _problems(problems: list[Problem], *, sheet: bool = False) -> list[dict[str, Any]]:
+    # Scripts read these: a row's problem without a column says null, a sheet's says "" (as they always have).
+    return [{"row": p.row, "column": p.column if sheet else p.column or None, "message": p.message} for p in problems]
 
 
-def _issues(items: list[Any]) -> list[dict[str, Any]]:
-    return [{"row": i.row, "column": i.column, "message": i.message} for i in items]
-
-
-def _report(file: Path, parsed: Any, plan: ImportPlan, mapping: dict[str, str], batch_id: int | None) -> dict[str, Any]:
-    sheet_problems = [
-        {"row": getattr(p, "row", None), "column": getattr(p, "column", None), "message": p.message}
-        for p in parsed.problems
-    ]
+def _report(
+    file: Path, parsed: ParsedRoster, plan: ImportPlan, mapping: dict[str, str], batch_id: int | None
+) -> dict[str, Any]:
     return {
         "file": str(file),
         "sheet": parsed.sheet,
@@ -85,8 +86,8 @@ def _report(file: Path, parsed: Any, plan: ImportPlan, mapping: dict[str, str], 
         "updated": plan.updated,
         "unchanged": plan.unchanged,
         "rejected": plan.rejected,
-        "warnings": sheet_problems + _issues(plan.warnings),
-        "errors": _issues(plan.errors),
+        "warnings": _problems(parsed.problems, sheet=True) + _problems(plan.warnings),
+        "errors": _problems(plan.errors),
         "batch_id": batch_id,
     }
 

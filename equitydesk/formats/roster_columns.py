@@ -14,11 +14,10 @@ from typing import Any
 from equitydesk.domain.enums import Role, StakeholderGroup
 from equitydesk.domain.normalize import Cell, clean_text
 from equitydesk.formats.errors import FileRefused, ReadCancelled
+from equitydesk.formats.problems import Problem, Severity
 from equitydesk.formats.roster_headers import FIELDS, NAME_FIELDS, find_header_row, guess_columns, match_header
 from equitydesk.formats.roster_values import (
-    Problem,
     RowTable,
-    Severity,
     Values,
     derive_columns,
     normalise_column,
@@ -107,7 +106,7 @@ class ParsedRow:
 
     @property
     def has_errors(self) -> bool:
-        return self._problems is not None and any(p.severity == "error" for p in self._problems)
+        return self._problems is not None and any(p.is_error for p in self._problems)
 
     def __repr__(self) -> str:
         return f"ParsedRow({self.row_number}, values={self.values!r}, problems={self.problems!r})"
@@ -233,13 +232,13 @@ class RosterSheet:
             f = fields.get(i)
             if m.private and f is not None:
                 private = "this column holds private information that EquityDesk does not keep, so it is never imported"
-                problems.append(Problem(0, column_letter(i), header, None, private, "warning"))
+                problems.append(Problem(0, column_letter(i), header, None, private, Severity.WARNING))
                 f = None
             guessed = f is not None and f == m.field and not m.exact
             columns.append(Column(i, column_letter(i), header, f, m.private, guessed))
         if not any(c.field in NAME_FIELDS for c in columns):
             nameless = "no column holds names; choose the column with full names, or the first and last name columns"
-            problems.append(Problem(0, "", "", None, nameless, "error"))
+            problems.append(Problem(0, "", "", None, nameless, Severity.ERROR))
         return columns, problems
 
     def map(
@@ -265,10 +264,10 @@ class RosterSheet:
             tail = _LEFT_OUT.get(column.field or "", "It was left out.")
             for offset, failed in failures.items():
                 message = f"{failed.message}. {tail}"
-                problem = Problem(first + offset, column.letter, column.header, column.field, message, "warning")
+                problem = Problem(first + offset, column.letter, column.header, column.field, message, Severity.WARNING)
                 problems_at.setdefault(offset, []).append(problem)
         derive_columns(values)
-        names_mapped = not any(p.severity == "error" for p in sheet_problems)
+        names_mapped = not any(p.is_error for p in sheet_problems)
         for offset, found in row_problems(values, count, names_mapped).items():
             problems_at.setdefault(offset, []).extend(Problem(first + offset, "", "", f, m, s) for f, m, s in found)
         label = next((c.index for c in columns if c.header), 0)

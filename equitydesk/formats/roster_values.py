@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import compress, repeat
-from typing import Any, Literal
+from typing import Any
 
 from equitydesk.domain.normalize import (
     PLAIN_EMAIL,
@@ -28,28 +28,8 @@ from equitydesk.domain.normalize import (
     split_full_name,
 )
 from equitydesk.domain.vocabulary import NAME_TITLES
+from equitydesk.formats.problems import Severity
 from equitydesk.formats.sheet_store import ColumnCells, column_slice
-
-Severity = Literal["warning", "error"]
-
-
-@dataclass(slots=True)
-class Problem:
-    """Something wrong with one cell, one row (column ''), or the whole sheet (row 0)."""
-
-    row: int
-    column: str
-    header: str
-    field: str | None
-    message: str
-    severity: Severity
-
-    def describe(self) -> str:
-        """The problem in one sentence with its place: "Row 12, column D (Term Begins): …"."""
-        place = [f"Row {self.row}"] if self.row else []
-        if self.column:
-            place.append(f"column {self.column}" + (f" ({self.header})" if self.header else ""))
-        return (", ".join(place) + ": " if place else "") + self.message
 
 
 class Blank:
@@ -276,15 +256,18 @@ def row_problems(
         )
         for offset in compress(range(rows), nameless):
             found[offset] = [(None, "this row has no name, so it cannot be imported; add the person's name or "
-                              "delete the row", "error")]  # fmt: skip
+                              "delete the row", Severity.ERROR)]  # fmt: skip
     starts, ends = values.get("term_start"), values.get("term_end")
     wrong = _ends_before_start(starts, ends) if starts is not None and ends is not None else []
     if wrong:
         start_dates, end_dates = starts.expanded(), ends.expanded()  # type: ignore[union-attr]
         for offset in wrong:
             start, end = start_dates[offset], end_dates[offset]
-            message = f"the term ends ({end:%m/%d/%Y}) before it starts ({start:%m/%d/%Y}); check both dates"
-            found.setdefault(offset, []).append(("term_end", message, "warning"))
+            message = (
+                f"the term ends ({end:%m/%d/%Y}) before it starts ({start:%m/%d/%Y}); check both dates. "
+                "The term end was left empty."
+            )
+            found.setdefault(offset, []).append(("term_end", message, Severity.WARNING))
     return found
 
 

@@ -285,15 +285,15 @@ class MainWindow(QMainWindow):
         return str(folder if folder.exists() else Path.home())
 
     def import_roster(self, path: Path | None = None) -> QWidget | None:
-        """The import wizard, with a dropped file already being read; writes refresh the roster page."""
-        from equitydesk.gui.dialogs.import_wizard import import_roster  # late: not needed to show the window
+        """The import wizard (with a dropped file already being read); the pages hear of its writes."""
+        from equitydesk.gui.roster_import import open_import_wizard  # late: not needed to show the window
 
-        return import_roster(self, path)
+        return open_import_wizard(self.workspace, self, path)
 
     def undo_import(self) -> QWidget | None:
-        from equitydesk.gui.dialogs.import_wizard_undo import undo_import
+        from equitydesk.gui.roster_import import open_undo_import
 
-        return undo_import(self)
+        return open_undo_import(self.workspace, self)
 
     def refresh(self) -> None:
         for page in self.pages:

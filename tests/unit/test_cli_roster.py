@@ -116,3 +116,49 @@ def test_export_and_reports(tmp_path: Path) -> None:
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
     unknown = run(tmp_path, "report", "roster", str(tmp_path / "x.pdf"), "--committee", "Nobody")
     assert unknown.returncode == 2 and "no committee called Nobody" in unknown.stderr
+
+
+def test_the_json_report_is_a_contract_every_field_and_value(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Roster"
+    ws.append(["First Name", "Last Name", "Email", "Phone", "Term End", "Interpreter Needed?", "Home Language"])
+    ws.append(["Mai", "Vang", "mai@example.org", "651-555-0101", "next fall", "Yes", "English"])
+    ws.append(["Mai", "Vang", "MAI@example.org", "651-555-0199", None, None, None])
+    ws.append([None, None, "x@example.org"])
+    wb.save(tmp_path / "warn.xlsx")
+    wb = Workbook()
+    wb.active.append(["Email", "Phone"])
+    wb.active.append(["a@example.org", "651-555-0101"])
+    wb.save(tmp_path / "nonames.xlsx")
+    assert run(tmp_path, "init").returncode == 0
+
+    dry = run(tmp_path, "import-roster", str(tmp_path / "warn.xlsx"), "--committee", "EAC", "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    report = json.loads(dry.stdout)
+    assert report == {
+        "file": str(tmp_path / "warn.xlsx"), "sheet": "Roster", "header_row": 1,
+        "mapping": {"First Name": "given_name", "Last Name": "family_name", "Email": "email", "Phone": "phone",
+                    "Term End": "term_end", "Interpreter Needed?": "interpreter_needed", "Home Language": "languages"},
+        "ignored_columns": [], "rows_read": 3, "created": 1, "updated": 0, "unchanged": 1, "rejected": 1,
+        "warnings": [
+            {"row": 2, "column": "E",
+             "message": "'next fall' is not a date I can read; write it like 9/1/2025. The term end was left empty."},
+            {"row": 2, "column": None, "message": "An interpreter is needed, but no language other than English is "
+                                                  "given; add the interpreter language to this person after the "
+                                                  "import."},
+            {"row": 3, "column": None, "message": "Same person as row 2; merged into it. Row 2's phone "
+                                                  "'651-555-0101' was kept, not '651-555-0199'."},
+        ],
+        "errors": [{"row": 4, "column": None, "message": "this row has no name, so it cannot be imported; add the "
+                                                         "person's name or delete the row"}],
+        "batch_id": None, "committee": "EAC", "committee_created": True, "dry_run": True,
+    }  # fmt: skip
+    nameless = json.loads(run(tmp_path, "import-roster", str(tmp_path / "nonames.xlsx"), "--committee", "EAC",
+                              "--json").stdout)  # fmt: skip
+    assert nameless["warnings"][0] == {
+        "row": 0, "column": "", "message": "no column holds names; choose the column with full names, or the first "
+                                           "and last name columns"
+    }, "a sheet's problem: row 0, column ''"  # fmt: skip
+    assert nameless["errors"] == [{"row": 2, "column": None, "message": "This row has no name, so it was skipped."}]
+    assert (nameless["batch_id"], nameless["committee_created"], nameless["dry_run"]) == (1, True, False)

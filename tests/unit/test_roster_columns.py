@@ -149,7 +149,8 @@ def test_a_term_that_ends_before_it_starts(tmp_path: Path) -> None:
     ])  # fmt: skip
     mai, ana = parse_roster(path).rows
     assert [p.describe() for p in mai.problems] == [
-        "Row 2: the term ends (06/30/2025) before it starts (09/01/2026); check both dates"
+        "Row 2: the term ends (06/30/2025) before it starts (09/01/2026); check both dates. The term end was left "
+        "empty."
     ]
     assert mai.values["term_end"] == date(2025, 6, 30) and not ana.problems
 

@@ -1,4 +1,4 @@
-"""The Columns page of the import wizard: each spreadsheet column, sample values, and the field it goes to."""
+"""The import wizard's columns page: each spreadsheet column, sample values, and the field it goes to."""
 
 from __future__ import annotations
 
@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 
 from equitydesk.formats.roster_columns import column_letter
 from equitydesk.formats.roster_headers import FIELD_LABELS
-from equitydesk.gui.dialogs.import_pages import ABOVE_FOREGROUND, cell_text, message_label, show_message
 from equitydesk.gui.display import AMBER, RED, plural
+from equitydesk.gui.roster_import.labels import ABOVE_FOREGROUND, cell_text, message_label, show_message
+from equitydesk.gui.roster_import.state import ImportState
 
 if TYPE_CHECKING:
     from equitydesk.formats.roster_columns import RosterSheet
-    from equitydesk.gui.dialogs.import_wizard import ImportWizard
 
 SAMPLES = 3
 DONT_IMPORT = "Don't import"
@@ -35,9 +35,9 @@ class ColumnsPage(QWizardPage):
 
     LETTER, HEADING, SAMPLES, FIELD, NOTE = range(5)
 
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, state: ImportState) -> None:
         super().__init__()
-        self.wizard_ = wizard
+        self.state = state
         self.setTitle("Columns")
         self.setSubTitle(
             "Check what each column holds. Where EquityDesk guessed wrong, change “Import as”; "
@@ -66,9 +66,9 @@ class ColumnsPage(QWizardPage):
         layout.addWidget(self.problem)
         layout.addWidget(self.summary)
         show_message(self.problem, "")
-        wizard.sheet_loaded.connect(self._fill)
-        wizard.preview_ready.connect(self._show_summary)
-        wizard.busy_changed.connect(lambda _busy: self.completeChanged.emit())
+        state.sheet_loaded.connect(self._fill)
+        state.preview_ready.connect(self._show_summary)
+        state.busy_changed.connect(lambda _busy: self.completeChanged.emit())
 
     def initializePage(self) -> None:
         if not self.combos:
@@ -76,12 +76,12 @@ class ColumnsPage(QWizardPage):
         self._show_summary()
 
     def _fill(self) -> None:
-        sheet = self.wizard_.sheet
+        sheet = self.state.sheet
         self.combos = {}
         self.table.setRowCount(0)
         if sheet is None:
             return
-        columns, _problems = sheet.columns(self.wizard_.mapping)
+        columns, _problems = sheet.columns(self.state.mapping)
         samples = _samples(sheet, len(columns))
         self.table.setRowCount(len(columns))
         for row, column in enumerate(columns):
@@ -121,11 +121,11 @@ class ColumnsPage(QWizardPage):
 
     def _chosen(self, index: int) -> None:
         self._guessed.discard(index)  # the user chose it: no longer a guess to check
-        self.wizard_.set_mapping(index, self.combos[index].currentData() or None)
+        self.state.set_mapping(index, self.combos[index].currentData() or None)
         self._show_notes()
 
     def _show_notes(self) -> None:
-        duplicates = self.wizard_.duplicates()
+        duplicates = self.state.duplicates()
         clash = {i: f for f, columns in duplicates.items() for i in columns}
         for row, index in enumerate(self.combos):
             item = self.table.item(row, self.NOTE)
@@ -153,7 +153,7 @@ class ColumnsPage(QWizardPage):
         self.completeChanged.emit()
 
     def _show_summary(self) -> None:
-        w = self.wizard_
+        w = self.state
         if w.duplicates():
             show_message(self.summary, "")
             return
@@ -161,7 +161,7 @@ class ColumnsPage(QWizardPage):
         if parsed is None:
             show_message(self.summary, "Reading the rows…")
             return
-        errors = [p.message for p in parsed.problems if p.severity == "error"]
+        errors = [p.message for p in parsed.problems if p.is_error]
         if errors:
             show_message(self.problem, "Cannot import yet: " + "; ".join(errors) + ".", RED)
         else:
@@ -174,11 +174,11 @@ class ColumnsPage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        w = self.wizard_
+        w = self.state
         parsed = w.parsed
         if w.busy or parsed is None or w.duplicates():
             return False
-        return not any(p.severity == "error" for p in parsed.problems)
+        return not w.names_missing
 
 
 def _samples(sheet: RosterSheet, width: int) -> list[list[str]]:

@@ -1,57 +1,65 @@
-"""The roster import wizard: what it holds (file, sheet, mapping, plan) and the background jobs that fill it."""
+"""What the import wizard holds (file, sheet, mapping, committee, plan, result) and the background jobs that fill it.
+
+The pages read this state and call its setters; none of them knows the wizard. Every job runs on the one job lane
+through run_job; a newer job supersedes an older one, whose result is then dropped.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from equitydesk.formats.errors import FileRefused, ReadCancelled, short_detail
-from equitydesk.formats.roster_columns import ParsedRoster, RosterSheet
-from equitydesk.formats.sheet_reader import read_workbook
-from equitydesk.gui.dialogs.import_pages import FilePage, SheetPage
-from equitydesk.gui.dialogs.import_wizard_columns import ColumnsPage
-from equitydesk.gui.dialogs.import_wizard_preview import PreviewPage, ResultPage
-from equitydesk.gui.jobs import Job, JobCancelled, run_job
+from equitydesk.gui.jobs import Job, JobCancelled, run_job, user_message
+from equitydesk.gui.workspace import Change
 from equitydesk.services.errors import DomainError
 
 if TYPE_CHECKING:
+    from equitydesk.formats.roster_columns import ParsedRoster, RosterSheet
+    from equitydesk.gui.workspace import Workspace
     from equitydesk.services.registry import Services
-    from equitydesk.services.roster_import import ImportPlan, ImportResult, UndoResult
+    from equitydesk.services.roster_import import ImportPlan, ImportResult, OpenedSheet, UndoResult
 
 log = logging.getLogger(__name__)
 
-FILE, SHEET, COLUMNS, PREVIEW, RESULT = range(5)
 PREVIEW_DELAY_MS = 250  # a burst of changes (typing a committee name) starts one preview, not one per key
 
 
-class ImportWizard(QWizard):
-    """File → sheet and heading row → columns → committee and preview → result. Nothing is written before Import."""
+class JobKind(Enum):
+    READ = "read"  # the file, or another sheet of it
+    PREVIEW = "preview"  # map the rows and plan them against the roster
+    COMMIT = "commit"
+    UNDO = "undo"
+
+
+WRITES = frozenset({JobKind.COMMIT, JobKind.UNDO})
+
+
+class ImportState(QObject):
+    """One import on its way: each choice the user makes, what was read and planned from it, and what was written."""
 
     sheet_loaded = Signal()  # a new file, sheet or heading row: the mapping was guessed afresh
     preview_ready = Signal()  # parsed (and plan, when a committee is named) match the current choices
     busy_changed = Signal(bool)
     read_failed = Signal(str)  # a plain sentence saying why the file or sheet could not be read
-    roster_changed = Signal()  # an import or an undo wrote to the database
+    committed = Signal(bool)  # the import was written (result is set); True when Cancel came too late to stop it
+    undone = Signal()  # the import just written was undone (undo_result is set)
+    job_failed = Signal(object, str)  # JobKind, a plain sentence: a preview, commit or undo did not happen
+    written = Signal()  # an import or an undo wrote to the database; the workspace has been told
 
-    def __init__(self, services: Services, parent: QWidget | None = None, *, committee: str = "") -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget, *, committee: str = "") -> None:
         super().__init__(parent)
-        self.setObjectName("ImportWizard")
-        self.setWindowTitle("Import a roster")
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)  # the same look on every platform, and in screenshots
-        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
-        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)  # once written, Finish is the way out
-        self.setButtonText(QWizard.WizardButton.CommitButton, "&Import")
-        self.resize(1000, 680)
-        self.services = services
+        self.workspace = workspace
+        self._dialog_parent = parent  # progress dialogs open over it
         self.path: Path | None = None
         self.sheet: RosterSheet | None = None
-        self.sheet_note = ""  # why the heading row was not found, when the wizard had to guess it
+        self.sheet_note = ""  # why the heading row was not found, when it had to be guessed
         self.mapping: dict[int, str | None] = {}
         self.committee = committee
         self.parsed: ParsedRoster | None = None
@@ -59,28 +67,33 @@ class ImportWizard(QWizard):
         self.result: ImportResult | None = None
         self.undo_result: UndoResult | None = None
         self.job: Job | None = None
-        self.job_kind = ""
+        self.job_kind: JobKind | None = None
         self._generation = 0  # bumped by every new job: results of older ones are dropped
         self._parsed_key: tuple[Any, ...] | None = None
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._start_preview)
-        self.file_page, self.sheet_page, self.columns_page = FilePage(self), SheetPage(self), ColumnsPage(self)
-        self.preview_page, self.result_page = PreviewPage(self), ResultPage(self)
-        for number, page in enumerate(
-            (self.file_page, self.sheet_page, self.columns_page, self.preview_page, self.result_page)
-        ):
-            self.setPage(number, page)
 
-    # --- state -----------------------------------------------------------------------------------------------
+    @property
+    def services(self) -> Services:
+        return self.workspace.services
+
+    # --- what the pages ask ----------------------------------------------------------------------------------
 
     @property
     def busy(self) -> bool:
         """A job runs, or a preview is about to start: pages wait before letting the user go on."""
         return (self.job is not None and self.job.running) or self._preview_timer.isActive()
 
+    def _running(self, kinds: frozenset[JobKind]) -> bool:
+        return self.job is not None and self.job.running and self.job_kind in kinds
+
     @property
     def reading(self) -> bool:
-        return self.job is not None and self.job.running and self.job_kind == "read"
+        return self._running(frozenset({JobKind.READ}))
+
+    @property
+    def writing(self) -> bool:
+        return self._running(WRITES)
 
     def duplicates(self) -> dict[str, list[int]]:
         """Fields chosen for more than one column, with those columns' indexes."""
@@ -89,6 +102,13 @@ class ImportWizard(QWizard):
             if field is not None:
                 seen.setdefault(field, []).append(index)
         return {field: columns for field, columns in seen.items() if len(columns) > 1}
+
+    @property
+    def names_missing(self) -> bool:
+        """No column holds names: the sheet cannot be imported until one does."""
+        return self.parsed is not None and any(p.is_error for p in self.parsed.problems)
+
+    # --- the user's choices ----------------------------------------------------------------------------------
 
     def set_mapping(self, index: int, field: str | None) -> None:
         if self.mapping.get(index) == field:
@@ -112,6 +132,10 @@ class ImportWizard(QWizard):
             return  # outside the rows read: the spin box's range keeps users out, so this is a stale signal
         self._sheet_changed()
 
+    def choose_sheet(self, name: str) -> None:
+        if self.path is not None and self.sheet is not None and name != self.sheet.sheet:
+            self.read_file(self.path, sheet=name)
+
     def _sheet_changed(self) -> None:
         assert self.sheet is not None
         self.mapping = self.sheet.guessed_mapping()
@@ -123,7 +147,7 @@ class ImportWizard(QWizard):
 
     def _run(
         self,
-        kind: str,
+        kind: JobKind,
         title: str,
         work: Callable[[Any, Any], Any],
         on_success: Callable[[Any], None],
@@ -139,7 +163,12 @@ class ImportWizard(QWizard):
             return lambda *args: callback(*args) if generation == self._generation else None
 
         job = run_job(
-            self, title, work, current(on_success), current(on_failure), on_cancelled=current(on_cancelled or _nothing)
+            self._dialog_parent,
+            title,
+            work,
+            current(on_success),
+            current(on_failure),
+            on_cancelled=current(on_cancelled or _nothing),
         )
         self.job, self.job_kind = job, kind
         job.finished.connect(lambda: self._job_finished(job))
@@ -148,47 +177,50 @@ class ImportWizard(QWizard):
 
     def _job_finished(self, job: Job) -> None:
         if self.job is job:
-            self.job, self.job_kind = None, ""
+            self.job, self.job_kind = None, None
             self.busy_changed.emit(False)
 
     def stop_jobs(self) -> None:
-        """Forget the running job's result (the wizard is closing); a commit in progress still completes."""
+        """Forget the running job's result (the wizard is closing); a write in progress still completes."""
         self._generation += 1
         self._preview_timer.stop()
-        if self.job is not None and self.job.running and self.job_kind != "commit":
+        if self.job is not None and self.job.running and self.job_kind is not JobKind.COMMIT:
             self.job.cancel()
 
     # --- reading the file ------------------------------------------------------------------------------------
 
-    def read_file(self, path: Path, *, sheet: str | None = None, advance: bool = False) -> Job:
+    def read_file(self, path: Path, *, sheet: str | None = None) -> Job:
         """Read the file (or another sheet of it) in the background; on success the mapping is guessed afresh."""
         path = Path(path)
+        importer = self.services.roster_import
 
-        def work(progress: Any, cancelled: Any) -> tuple[RosterSheet, str]:
-            return open_roster(path, sheet, lambda p: progress(p, 100, f"Reading {path.name}…"), cancelled)
+        def work(progress: Any, cancelled: Any) -> OpenedSheet:
+            try:
+                return importer.open(
+                    path, sheet=sheet, progress=lambda p: progress(p, 100, f"Reading {path.name}…"),
+                    should_cancel=cancelled,
+                )  # fmt: skip
+            except ReadCancelled:
+                raise JobCancelled from None
 
-        def done(found: tuple[RosterSheet, str]) -> None:
-            self.path, (self.sheet, self.sheet_note) = path, found
+        def done(opened: OpenedSheet) -> None:
+            self.path, self.sheet, self.sheet_note = path, opened.sheet, opened.note
             self._parsed_key = None
             self._sheet_changed()
-            if advance and self.currentId() == FILE:
-                self.next()
 
-        def failed(error: BaseException) -> None:
+        def forget() -> None:
             if sheet is None:  # a new file: the one read before is no longer what the pages show
                 self.path = self.sheet = self.parsed = self.plan = None
-            self.read_failed.emit(_plain(error, path))
+
+        def failed(error: BaseException) -> None:
+            forget()
+            self.read_failed.emit(plain(error, path))
 
         def cancelled() -> None:
-            if sheet is None:
-                self.path = self.sheet = self.parsed = self.plan = None
+            forget()
             self.read_failed.emit(f"Reading {path.name} was stopped. Choose the file again to read it.")
 
-        return self._run("read", f"Reading {path.name}", work, done, failed, cancelled)
-
-    def choose_sheet(self, name: str) -> None:
-        if self.path is not None and self.sheet is not None and name != self.sheet.sheet:
-            self.read_file(self.path, sheet=name)
+        return self._run(JobKind.READ, f"Reading {path.name}", work, done, failed, cancelled)
 
     # --- the preview -----------------------------------------------------------------------------------------
 
@@ -214,15 +246,15 @@ class ImportWizard(QWizard):
             parsed = reuse
             if parsed is None:
                 try:
-                    parsed = sheet.map(
-                        mapping, progress=lambda p: progress(p // 2, 100, "Reading the rows…"), should_cancel=cancelled
-                    )
+                    parsed = importer.map(
+                        sheet, mapping=mapping, progress=lambda p: progress(p // 2, 100, "Reading the rows…"),
+                        should_cancel=cancelled,
+                    )  # fmt: skip
                 except ReadCancelled:
                     raise JobCancelled from None
             if cancelled():
                 raise JobCancelled
-            names_missing = any(p.severity == "error" for p in parsed.problems)
-            if not committee or names_missing:
+            if not committee or any(p.is_error for p in parsed.problems):
                 return parsed, None
             progress(50, 100, "Comparing with the roster…")
             return parsed, importer.plan(parsed.rows, committee=committee)
@@ -236,19 +268,19 @@ class ImportWizard(QWizard):
             log.error("Import preview failed", exc_info=error)
             self.parsed, self.plan = None, None
             self.preview_ready.emit()
-            QMessageBox.warning(self, "Import preview", _plain(error, self.path))
+            self.job_failed.emit(JobKind.PREVIEW, plain(error, self.path))
 
-        self._run("preview", "Preparing the preview", work, done, failed)
+        self._run(JobKind.PREVIEW, "Preparing the preview", work, done, failed)
 
     # --- writing ---------------------------------------------------------------------------------------------
 
     def start_commit(self) -> None:
-        """Write the import in the background; the wizard moves to the result page when it is done."""
+        """Write the import in the background; `committed` says when it is done."""
         parsed, committee, path = self.parsed, self.committee.strip(), self.path
         if parsed is None or self.plan is None or path is None or self.busy:
             return
         importer = self.services.roster_import
-        mapping = {c.header or f"Column {c.letter}": c.field for c in parsed.columns if c.field}
+        mapping = importer.batch_mapping(parsed)
 
         def work(progress: Any, cancelled: Any) -> tuple[ImportResult, bool]:
             if cancelled():
@@ -268,80 +300,38 @@ class ImportWizard(QWizard):
 
         def done(outcome: tuple[ImportResult, bool]) -> None:
             self.result, late_cancel = outcome
-            self.roster_changed.emit()
-            self.next()
-            if late_cancel:
-                QMessageBox.information(
-                    self,
-                    "Import finished",
-                    "The import had already been saved when you pressed Cancel. To take it back, press "
-                    "“Undo this import”.",
-                )
+            kinds = [Change.PEOPLE, Change.MEMBERSHIPS] + ([Change.COMMITTEES] if self.result.committee_created else [])
+            self._announce(kinds, self.result.committee_id)
+            self.committed.emit(late_cancel)
 
         def failed(error: BaseException) -> None:
             log.error("Import failed", exc_info=error)
-            QMessageBox.warning(self, "Import not saved", f"{_plain(error, path)} Nothing was changed.")
+            self.job_failed.emit(JobKind.COMMIT, _nothing_changed(user_message(error)))
 
-        self._run("commit", "Importing the roster", work, done, failed)
+        self._run(JobKind.COMMIT, "Importing the roster", work, done, failed)
 
-    def start_undo(self, on_done: Callable[[], None], on_failed: Callable[[], None]) -> None:
-        """Undo the import just written, in the background."""
+    def start_undo(self) -> None:
+        """Undo the import just written, in the background; `undone` or `job_failed` says how it went."""
         if self.result is None or self.result.batch_id is None:
             return
         batch_id, importer = self.result.batch_id, self.services.roster_import
 
         def done(result: UndoResult) -> None:
             self.undo_result = result
-            self.roster_changed.emit()
-            on_done()
+            self._announce([Change.PEOPLE, Change.MEMBERSHIPS], result.committee_id)
+            self.undone.emit()
 
         def failed(error: BaseException) -> None:
-            QMessageBox.warning(self, "Undo this import", _plain(error, self.path))
-            on_failed()
+            self.job_failed.emit(JobKind.UNDO, _nothing_changed(user_message(error)))
 
-        self._run("undo", "Undoing the import", lambda _p, _c: importer.undo(batch_id), done, failed)
+        self._run(JobKind.UNDO, "Undoing the import", lambda _p, _c: importer.undo(batch_id), done, failed)
 
-    # --- closing ---------------------------------------------------------------------------------------------
-
-    @property
-    def writing(self) -> bool:
-        return self.busy and self.job_kind in ("commit", "undo")
-
-    def done(self, result: int) -> None:
-        """Cancel, Finish, Escape and the close box all end here; a write in progress finishes first."""
-        if self.writing:
-            return
-        self.stop_jobs()
-        super().done(result)
+    def _announce(self, kinds: list[Change], committee_id: int | None) -> None:
+        self.workspace.notify(*kinds, committee_ids=[committee_id] if committee_id is not None else [])
+        self.written.emit()
 
 
-def open_roster(
-    path: Path, sheet: str | None, progress: Callable[[int], None], cancelled: Callable[[], bool]
-) -> tuple[RosterSheet, str]:
-    """The sheet and its heading row as the reader finds them; when no heading row is recognised, the sheet read
-    from its first row together with the reader's sentence, so that the user can point at the headings instead."""
-    try:
-        return RosterSheet.open(path, sheet=sheet, progress=progress, should_cancel=cancelled), ""
-    except ReadCancelled:
-        raise JobCancelled from None
-    except FileRefused as refused:
-        try:
-            with read_workbook(path) as book:
-                name = sheet or book.sheet_names[0]
-                first = book.read(name, progress=progress, should_cancel=cancelled)
-            if not len(first):
-                raise refused from None
-            found = RosterSheet.open(
-                path, sheet=name, header_row=first.first_row, progress=progress, should_cancel=cancelled
-            )
-        except ReadCancelled:
-            raise JobCancelled from None
-        except FileRefused:
-            raise refused from None
-        return found, str(refused)
-
-
-def _plain(error: BaseException, path: Path | None) -> str:
+def plain(error: BaseException, path: Path | None) -> str:
     """The sentence to show: the reader's and the services' own are already plain; anything else gets one."""
     if isinstance(error, FileRefused):
         return str(error)
@@ -351,33 +341,10 @@ def _plain(error: BaseException, path: Path | None) -> str:
     return f"Something went wrong with {name} ({type(error).__name__}: {short_detail(error)})."
 
 
+def _nothing_changed(message: str) -> str:
+    # A write that failed left nothing behind; the user should not have to wonder.
+    return message if "nothing was changed" in message.lower() else f"{message} Nothing was changed."
+
+
 def _nothing() -> None:
     pass
-
-
-def import_roster(window: Any, path: Path | None = None) -> ImportWizard | None:
-    """Open the wizard over the main window (with a dropped file already being read); None without a database."""
-    services = getattr(window, "services", None)
-    if services is None:
-        QMessageBox.information(window, "Import roster", "Open a database first (File › Open…).")
-        return None
-    from equitydesk.gui.pages.roster_page import RosterPage
-
-    roster = next((p for p in getattr(window, "pages", []) if isinstance(p, RosterPage)), None)
-    committee = roster.committee_combo.currentText() if roster and roster.committee_combo.currentData() else ""
-    wizard = ImportWizard(services, window, committee=committee)
-    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    wizard.roster_changed.connect(lambda: roster_written(getattr(window, "workspace", None)))
-    wizard.open()  # window-modal and non-blocking, like the other dialogs
-    if path is not None:
-        wizard.file_page.show_path(path)
-        wizard.read_file(path, advance=True)
-    return wizard
-
-
-def roster_written(workspace: Any) -> None:
-    """An import or undo changed the people and perhaps the committees: everyone showing them reads them again."""
-    from equitydesk.gui.workspace import Change
-
-    if workspace is not None:
-        workspace.notify(Change.PEOPLE, Change.MEMBERSHIPS, Change.COMMITTEES)

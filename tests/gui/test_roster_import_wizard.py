@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,57 +11,25 @@ from openpyxl import Workbook
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWizard
+from roster_import_samples import EAC, messy_roster
 from sqlalchemy import func, select
 
 from equitydesk.db.tables import ImportBatch, Membership, Person
 from equitydesk.formats.errors import ReadCancelled
-from equitydesk.gui.dialogs import import_pages, import_wizard, import_wizard_preview, import_wizard_undo
-from equitydesk.gui.dialogs.import_wizard import COLUMNS, FILE, PREVIEW, RESULT, SHEET, ImportWizard
-from equitydesk.gui.dialogs.import_wizard_columns import PRIVATE
+from equitydesk.formats.roster_columns import RosterSheet
 from equitydesk.gui.jobs import JobState, job_pool, run_job
-from equitydesk.gui.models.import_preview_model import ImportPreviewModel
 from equitydesk.gui.pages.roster_page import RosterPage
+from equitydesk.gui.roster_import import file_page, preview_page, result_page
+from equitydesk.gui.roster_import import wizard as wizard_module
+from equitydesk.gui.roster_import.columns_page import PRIVATE
+from equitydesk.gui.roster_import.preview_model import ImportPreviewModel
+from equitydesk.gui.roster_import.state import JobKind
+from equitydesk.gui.roster_import.wizard import ImportWizard, PageId
+from equitydesk.gui.workspace import Change, Workspace
+from equitydesk.services.roster_import import Outcome
 
-EAC = "Equity Advisory Committee"
-HEADINGS = ("Student ID #", "First Name", "Last Name", "E-mail Address", "Cell #", "School", "Home Language",
-            "Stakeholder Group", "Role", "Voting member?", "Term Ends")  # fmt: skip
-ROWS = [  # spreadsheet rows 4 to 10
-    (100234, "Mai", "Vang", "mai.vang@example.org", "651-555-0101", "Roosevelt High", "Hmong", "Parent", "Member",
-     "Yes", date(2027, 6, 30)),
-    (100235, "Abdi", "Hassan", "abdi@example.org", "651-555-0102", "Northside Middle", "Somali", "Community member",
-     "Co-chair", "Yes", "next fall"),  # an unreadable date
-    (None, None, None, "noname@example.org", None, "Lincoln Elementary", None, "Parent", None, None, None),  # no name
-    (100234, "Mai", "Vang", "MAI.VANG@example.org", None, "Roosevelt High", "Hmong", "Parent", "Member", "Yes",
-     None),  # the same person again
-    (None, "Linda", "Anderson", "linda@example.org", "612-555-0199", None, "English", "Community member", "Chair",
-     "Yes", None),  # already on the committee: a new phone number
-    (None, "Sarah", "Johnson", "sarah@example.org", None, "Lincoln Elementary", "English", "Teacher", "Member", "Yes",
-     None),  # already on the committee, nothing new
-    (100240, "José", "García", "jose@example.org", "651-555-0110", "Roosevelt High", "Spanish", "Student", "Member",
-     "No", date(2026, 6, 30)),
-]  # fmt: skip
-
-
+FILE, SHEET, COLUMNS, PREVIEW, RESULT = PageId
 ROW5_PROBLEM = "'next fall' is not a date I can read; write it like 9/1/2025. The term end was left empty."
-
-
-def messy_roster(path: Path) -> Path:
-    """Headings on row 3 under a merged title and a note, a private ID column, and a second sheet."""
-    book = Workbook()
-    ws = book.active
-    ws.title = "EAC roster"
-    ws["A1"] = "Equity Advisory Committee — 2025–26 roster"
-    ws.merge_cells("A1:K1")
-    ws["A2"] = "From the district office, updated Sept 2025"
-    for column, heading in enumerate(HEADINGS, start=1):
-        ws.cell(row=3, column=column, value=heading)
-    for row, values in enumerate(ROWS, start=4):
-        for column, value in enumerate(values, start=1):
-            if value is not None:
-                ws.cell(row=row, column=column, value=value)
-    book.create_sheet("Notes")["A1"] = "Send changes to the district office."
-    book.save(path)
-    return path
 
 
 @pytest.fixture
@@ -75,8 +43,29 @@ def idle_jobs():
     job_pool().waitForDone(10_000)
 
 
-def counts(window) -> tuple[int, int, int]:
-    with window.db.sessions() as session:
+@pytest.fixture
+def workspace(db, services) -> Workspace:
+    """The test database as a window would hold it, without the window: what the wizard is given."""
+    return Workspace(db, services)
+
+
+@pytest.fixture
+def changes(workspace) -> list:
+    """Every change the workspace announces, in order."""
+    seen: list = []
+    workspace.changed.connect(seen.append)
+    return seen
+
+
+def new_wizard(qtbot, workspace: Workspace, **kwargs) -> ImportWizard:
+    wizard = ImportWizard(workspace, **kwargs)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard
+
+
+def counts(holder) -> tuple[int, int, int]:
+    with holder.db.sessions() as session:
         return (
             session.scalar(select(func.count()).select_from(Person)),
             session.scalar(select(func.count()).select_from(Membership)),
@@ -89,10 +78,14 @@ def open_wizard(qtbot, window, monkeypatch, path: Path) -> ImportWizard:
     window.commands[import_wizard_action()].trigger()
     wizard = window.findChild(ImportWizard)
     assert wizard is not None and wizard.isVisible() and wizard.currentId() == FILE
-    monkeypatch.setattr(import_pages.QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    qtbot.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not wizard.busy, timeout=10_000)
+    choose_file(qtbot, wizard, monkeypatch, path)
     return wizard
+
+
+def choose_file(qtbot, wizard: ImportWizard, monkeypatch, path: Path) -> None:
+    monkeypatch.setattr(file_page.QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    qtbot.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not wizard.state.busy, timeout=10_000)
 
 
 def import_wizard_action():
@@ -111,7 +104,7 @@ def choose_committee(qtbot, wizard: ImportWizard, name: str) -> None:
     combo = wizard.preview_page.committee_combo
     combo.lineEdit().clear()
     qtbot.keyClicks(combo.lineEdit(), name)
-    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: wizard.state.plan is not None and not wizard.state.busy, timeout=10_000)
 
 
 def statuses(model: ImportPreviewModel) -> dict[int, str]:
@@ -120,13 +113,15 @@ def statuses(model: ImportPreviewModel) -> dict[int, str]:
 
 def test_a_messy_roster_is_previewed_imported_and_undone(qtbot, window, committee, roster_file, monkeypatch):
     before = counts(window)
+    announced = []
+    window.workspace.changed.connect(announced.append)
     wizard = open_wizard(qtbot, window, monkeypatch, roster_file)
     assert "Read EAC roster 2025.xlsx" in wizard.file_page.status.text()
     assert "headings on row 3" in wizard.file_page.status.text()
 
     go_next(qtbot, wizard, SHEET)
     page = wizard.sheet_page
-    assert page.header_spin.value() == 3 and wizard.sheet.header_row == 3, "the title rows are skipped"
+    assert page.header_spin.value() == 3 and wizard.state.sheet.header_row == 3, "the title rows are skipped"
     assert [page.sheet_combo.itemText(i) for i in range(page.sheet_combo.count())] == ["EAC roster", "Notes"]
     assert page.sheet_combo.currentText() == "EAC roster"
     heading = page.table.item(2, 1)
@@ -154,18 +149,18 @@ def test_a_messy_roster_is_previewed_imported_and_undone(qtbot, window, committe
     assert preview.model.index(4, 3).data() == "Updates Phone to 612-555-0199"
     assert preview.ignored.text() == "Columns not imported: Student ID #"
     shown = []
-    monkeypatch.setattr(import_wizard_preview.QMessageBox, "information", lambda *a, **k: shown.append(a[1:3]))
+    monkeypatch.setattr(preview_page.QMessageBox, "information", lambda *a, **k: shown.append(a[1:3]))
     preview.show_details(row5)  # what a double-click shows
     assert shown == [("Row 5: Abdi Hassan", "Will be added to the roster.\n\nColumn K: " + ROW5_PROBLEM)]
-    preview.filter_combo.setCurrentIndex(preview.filter_combo.findData("error"))
+    preview.filter_combo.setCurrentIndex(preview.filter_combo.findData(Outcome.ERROR.value))
     assert preview.model.rowCount() == 1 and preview.model.row_plan(0).row == 6
-    assert counts(window) == before, "nothing is written before Import"
+    assert counts(window) == before and announced == [], "nothing is written before Import"
 
     # Back to the columns: leaving out the phone numbers leaves nothing to update on Linda's row.
     wizard.back()
     wizard.columns_page.combos[4].setCurrentIndex(0)
     go_next(qtbot, wizard, PREVIEW)
-    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: wizard.state.plan is not None and not wizard.state.busy, timeout=10_000)
     assert preview.counts.text().startswith("3 new · 0 updated · 2 unchanged")
     wizard.back()
     wizard.columns_page.combos[4].setCurrentIndex(wizard.columns_page.combos[4].findText("Phone"))
@@ -177,7 +172,7 @@ def test_a_messy_roster_is_previewed_imported_and_undone(qtbot, window, committe
     wizard.button(QWizard.WizardButton.CommitButton).click()
     qtbot.waitUntil(lambda: wizard.currentId() == RESULT, timeout=10_000)
     result = wizard.result_page
-    batch_id = wizard.result.batch_id
+    batch_id = wizard.state.result.batch_id
     assert result.headline.text() == f"Import number {batch_id} is saved."
     assert "3 people added to the roster" in result.details.text()
     assert "Row 6: This row has no name" in result.fix_list.toPlainText()
@@ -192,10 +187,12 @@ def test_a_messy_roster_is_previewed_imported_and_undone(qtbot, window, committe
         assert session.scalar(select(func.count()).where(Person.given_name == "Mai")) == 1, "the duplicate merged"
     roster = window.page(RosterPage)
     assert roster.count_label.text() == f"{before[0] + 3} people"
+    eac = {committee.committees["eac"]}
+    assert [(c.kinds, c.committee_ids) for c in announced] == [({Change.PEOPLE, Change.MEMBERSHIPS}, eac)]
 
-    monkeypatch.setattr(import_wizard_preview.QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(result_page.QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(result.undo_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard.undo_result is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: wizard.state.undo_result is not None, timeout=10_000)
     assert "3 people and 3 committee memberships removed" in result.undo_note.text()
     assert not result.undo_button.isEnabled()
     assert counts(window) == (before[0], before[1], before[2] + 1)
@@ -203,6 +200,10 @@ def test_a_messy_roster_is_previewed_imported_and_undone(qtbot, window, committe
         assert session.scalars(select(Person.phone).where(Person.email == "linda@example.org")).one() is None
         assert session.get(ImportBatch, batch_id).undone_at is not None
     assert roster.count_label.text() == f"{before[0]} people"
+    assert len(announced) == 2 and (announced[1].kinds, announced[1].committee_ids) == (
+        {Change.PEOPLE, Change.MEMBERSHIPS},
+        eac,
+    )
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert not wizard.isVisible()
 
@@ -227,7 +228,7 @@ def test_a_refused_file_says_why_and_stays_on_the_file_page(
     assert wizard.currentId() == FILE and not wizard.file_page.isComplete()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 
-    monkeypatch.setattr(import_pages.QFileDialog, "getOpenFileName", lambda *a, **k: (str(messy_roster(fake)), ""))
+    monkeypatch.setattr(file_page.QFileDialog, "getOpenFileName", lambda *a, **k: (str(messy_roster(fake)), ""))
     qtbot.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.file_page.isComplete(), timeout=10_000)
     assert "Read roster.xlsx" in status.text(), "a good file after a bad one clears the refusal"
@@ -235,7 +236,7 @@ def test_a_refused_file_says_why_and_stays_on_the_file_page(
 
 def test_cancelling_the_read_or_the_wizard_writes_nothing(qtbot, window, committee, roster_file, monkeypatch):
     before = counts(window)
-    original = import_wizard.RosterSheet.open
+    original = RosterSheet.open
     started = threading.Event()
 
     def slow_open(path, **kwargs):
@@ -246,25 +247,25 @@ def test_cancelling_the_read_or_the_wizard_writes_nothing(qtbot, window, committ
             threading.Event().wait(0.01)
         return original(path, **kwargs)
 
-    monkeypatch.setattr(import_wizard.RosterSheet, "open", staticmethod(slow_open))
+    monkeypatch.setattr(RosterSheet, "open", staticmethod(slow_open))
     wizard = window.import_roster(roster_file)
     qtbot.waitUntil(started.is_set, timeout=5000)
-    assert wizard.reading and not wizard.file_page.isComplete()
-    qtbot.waitUntil(lambda: wizard.job.dialog is not None and wizard.job.dialog.isVisible(), timeout=5000)
-    qtbot.mouseClick(wizard.job.dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # its Cancel button
-    qtbot.waitUntil(lambda: not wizard.busy, timeout=5000)
-    assert wizard.sheet is None and wizard.currentId() == FILE
+    assert wizard.state.reading and not wizard.file_page.isComplete()
+    qtbot.waitUntil(lambda: wizard.state.job.dialog is not None and wizard.state.job.dialog.isVisible(), timeout=5000)
+    qtbot.mouseClick(wizard.state.job.dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # its Cancel button
+    qtbot.waitUntil(lambda: not wizard.state.busy, timeout=5000)
+    assert wizard.state.sheet is None and wizard.currentId() == FILE
     assert "was stopped" in wizard.file_page.status.text()
 
-    monkeypatch.setattr(import_wizard.RosterSheet, "open", original)
-    wizard.read_file(roster_file)
-    qtbot.waitUntil(lambda: wizard.sheet is not None and not wizard.busy, timeout=10_000)
+    monkeypatch.setattr(RosterSheet, "open", original)
+    wizard.state.read_file(roster_file)
+    qtbot.waitUntil(lambda: wizard.state.sheet is not None and not wizard.state.busy, timeout=10_000)
     window.services.committees.archive(committee.committees["ai"])
     for page in (SHEET, COLUMNS, PREVIEW):
         go_next(qtbot, wizard, page)
     choose_committee(qtbot, wizard, "achievement and integration plan team")
     assert "is an archived committee" in wizard.preview_page.committee_note.text()
-    assert wizard.plan.committee_exists, "the import matches archived committees too"
+    assert wizard.state.plan.committee_exists, "the import matches archived committees too"
     choose_committee(qtbot, wizard, "Brand New Committee")
     assert "will be created" in wizard.preview_page.committee_note.text()
 
@@ -272,11 +273,11 @@ def test_cancelling_the_read_or_the_wizard_writes_nothing(qtbot, window, committ
     release = threading.Event()
     blocker = run_job(window, "Busy", lambda _p, _c: release.wait(10), show_progress=False)
     wizard.button(QWizard.WizardButton.CommitButton).click()
-    assert wizard.job_kind == "commit"
-    wizard.job.cancel()
+    assert wizard.state.job_kind is JobKind.COMMIT
+    wizard.state.job.cancel()
     release.set()
-    qtbot.waitUntil(lambda: blocker.state is JobState.SUCCEEDED and not wizard.busy, timeout=10_000)
-    assert wizard.currentId() == PREVIEW and wizard.result is None
+    qtbot.waitUntil(lambda: blocker.state is JobState.SUCCEEDED and not wizard.state.busy, timeout=10_000)
+    assert wizard.currentId() == PREVIEW and wizard.state.result is None
     assert counts(window) == before
 
     wizard.reject()  # the wizard's own Cancel
@@ -287,6 +288,7 @@ def test_cancelling_the_read_or_the_wizard_writes_nothing(qtbot, window, committ
 
 def test_a_dropped_file_opens_the_wizard_already_read(qtbot, window, committee, roster_file):
     page = window.show_page(RosterPage)
+    page.committee_combo.setCurrentIndex(page.committee_combo.findData(committee.committees["eac"]))
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(roster_file))])
     assert page.dropped_roster_file(mime) == roster_file, "the window listens, so drops are welcome"
@@ -296,10 +298,11 @@ def test_a_dropped_file_opens_the_wizard_already_read(qtbot, window, committee, 
     wizard = window.findChild(ImportWizard)
     assert wizard is not None and wizard.file_page.path_edit.text() == str(roster_file)
     qtbot.waitUntil(lambda: wizard.currentId() == SHEET, timeout=10_000)
-    assert wizard.sheet.header_row == 3
+    assert wizard.state.sheet.header_row == 3
+    assert wizard.state.committee == EAC, "the committee the roster shows"
 
 
-def test_choosing_the_heading_row_and_the_columns_by_hand(qtbot, window, committee, tmp_path, monkeypatch):
+def test_choosing_the_heading_row_and_the_columns_by_hand(qtbot, workspace, committee, tmp_path, monkeypatch):
     book = Workbook()
     ws = book.active
     for row in (("Roster",), ("Nom complet", "Courriel"), ("Awa Diallo", "awa@example.org"),
@@ -307,7 +310,8 @@ def test_choosing_the_heading_row_and_the_columns_by_hand(qtbot, window, committ
         ws.append(row)
     path = tmp_path / "liste.xlsx"
     book.save(path)
-    wizard = open_wizard(qtbot, window, monkeypatch, path)
+    wizard = new_wizard(qtbot, workspace)
+    choose_file(qtbot, wizard, monkeypatch, path)
     go_next(qtbot, wizard, SHEET)
     sheet_page = wizard.sheet_page
     assert "could not find the column headings" in sheet_page.note.text()
@@ -316,10 +320,10 @@ def test_choosing_the_heading_row_and_the_columns_by_hand(qtbot, window, committ
         sheet_page.table.viewport(), Qt.MouseButton.LeftButton, pos=sheet_page.table.visualItemRect(
             sheet_page.table.item(1, 0)).center()
     )  # fmt: skip
-    assert sheet_page.header_spin.value() == 2 and wizard.sheet.header_row == 2
+    assert sheet_page.header_spin.value() == 2 and wizard.state.sheet.header_row == 2
     go_next(qtbot, wizard, COLUMNS)
     columns = wizard.columns_page
-    qtbot.waitUntil(lambda: not wizard.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not wizard.state.busy, timeout=5000)
     assert "no column holds names" in columns.problem.text() and not columns.isComplete()
     columns.combos[0].setCurrentIndex(columns.combos[0].findData("full_name"))
     columns.combos[1].setCurrentIndex(columns.combos[1].findData("full_name"))
@@ -333,51 +337,61 @@ def test_choosing_the_heading_row_and_the_columns_by_hand(qtbot, window, committ
     assert wizard.preview_page.counts.text().startswith("2 new")
 
 
-def test_undo_an_import_from_the_list_of_imports(qtbot, window, committee, roster_file, monkeypatch):
-    before = counts(window)
-    result = window.services.roster_import.commit(
-        import_wizard.RosterSheet.open(roster_file).map().rows, committee=EAC, file_name=roster_file.name
-    )
-    window.refresh()
-    dialog = window.undo_import()
-    assert dialog is not None and dialog.isVisible()
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == roster_file.name
-    assert dialog.table.item(0, 2).text() == EAC and dialog.table.item(0, 4).text() == "3"
-    assert not dialog.undo_button.isEnabled(), "choose an import first"
-    dialog.table.selectRow(0)
-    assert dialog.undo_button.isEnabled()
-    asked = []
-    monkeypatch.setattr(
-        import_wizard_undo.QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No
-    )
-    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
-    assert asked and f"Undo import number {result.batch_id}" in asked[0]
-    assert counts(window)[0] == before[0] + 3, "No keeps the import"
-    monkeypatch.setattr(import_wizard_undo.QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "undone" in dialog.note.text(), timeout=10_000)
-    assert counts(window)[:2] == before[:2]
-    assert dialog.table.item(0, 8).text() != "" and not dialog.undo_button.isEnabled()
-    assert window.page(RosterPage).count_label.text() == f"{before[0]} people"
-
-
-def test_saving_the_blank_template(qtbot, window, committee, tmp_path, monkeypatch):
-    window.commands[import_wizard_action()].trigger()
-    wizard = window.findChild(ImportWizard)
+def test_saving_the_blank_template(qtbot, workspace, tmp_path, monkeypatch):
+    wizard = new_wizard(qtbot, workspace)
     target = tmp_path / "template"
-    monkeypatch.setattr(import_pages.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_page.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.mouseClick(wizard.file_page.template_button, Qt.MouseButton.LeftButton)
     saved = tmp_path / "template.xlsx"
     assert saved.exists() and saved.read_bytes()[:2] == b"PK"
     assert "Saved template.xlsx" in wizard.file_page.template_note.text()
 
 
-def test_the_preview_model_passes_the_model_tester(qtmodeltester, services, committee, roster_file):
-    rows = import_wizard.RosterSheet.open(roster_file).map().rows
-    model = ImportPreviewModel()
-    model.set_rows(services.roster_import.plan(rows, committee=EAC).rows)
-    qtmodeltester.check(model)
-    model.set_status_filter("new")
-    qtmodeltester.check(model)
-    assert [model.row_plan(r).row for r in range(model.rowCount())] == [4, 10]
-    assert model.counts()["new"] == 2 and model.counts()["warning"] == 1
+def test_the_wizard_starts_from_the_workspace_and_announces_a_new_committee(
+    qtbot, workspace, changes, committee, roster_file, monkeypatch
+):
+    workspace.set_chosen_committee(committee.committees["ai"])
+    wizard = wizard_module.open_import_wizard(workspace, None, roster_file)
+    qtbot.addWidget(wizard)
+    qtbot.waitUntil(lambda: wizard.currentId() == SHEET, timeout=10_000)
+    for page in (COLUMNS, PREVIEW):
+        go_next(qtbot, wizard, page)
+    combo = wizard.preview_page.committee_combo
+    assert combo.currentText() == "Achievement and Integration Plan Team", "the committee the roster shows"
+    choose_committee(qtbot, wizard, "Family Advisory Council")
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=5000)
+    written = []
+    wizard.written.connect(lambda: written.append(True))
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: wizard.currentId() == RESULT, timeout=10_000)
+    assert "the committee “Family Advisory Council” was created" in wizard.result_page.details.text()
+    new_id = wizard.state.result.committee_id
+    assert written == [True] and len(changes) == 1
+    assert changes[0].kinds == {Change.PEOPLE, Change.MEMBERSHIPS, Change.COMMITTEES}
+    assert changes[0].committee_ids == {new_id}
+
+
+def test_a_commit_that_fails_says_so_plainly_and_writes_nothing(
+    qtbot, workspace, changes, committee, roster_file, monkeypatch
+):
+    before = counts(workspace)
+    wizard = new_wizard(qtbot, workspace)
+    choose_file(qtbot, wizard, monkeypatch, roster_file)
+    for page in (SHEET, COLUMNS, PREVIEW):
+        go_next(qtbot, wizard, page)
+    choose_committee(qtbot, wizard, EAC)
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=5000)
+
+    def locked(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(workspace.services.roster_import, "commit", locked)
+    warned = []
+    monkeypatch.setattr(wizard_module.QMessageBox, "warning", lambda *a, **k: warned.append(a[1:3]))
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: bool(warned), timeout=10_000)
+    title, message = warned[0]
+    assert title == "Import not saved" and message.startswith("The database is busy with another program's work.")
+    assert message.lower().count("nothing was changed") == 1 and "locked" not in message, "our words, not SQLite's"
+    assert wizard.currentId() == PREVIEW and wizard.preview_page.isComplete(), "the user can press Import again"
+    assert counts(workspace) == before and changes == []

@@ -1,8 +1,6 @@
-"""The last pages of the import wizard: the committee and a preview of every row, then what was written."""
+"""The import wizard's preview page: the committee the people go into, and what will happen to every row."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
@@ -13,43 +11,35 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWizardPage,
 )
 
-from equitydesk.gui.dialogs.import_pages import message_label, show_message
-from equitydesk.gui.display import AMBER, GREEN, RED, plural
-from equitydesk.gui.models.import_preview_model import (
-    STATUSES,
-    ImportPreviewModel,
-    counts_text,
-    messages,
-    row_status,
-)
-
-if TYPE_CHECKING:
-    from equitydesk.gui.dialogs.import_wizard import ImportWizard
-
-MAX_LISTED = 500  # the result page lists rows to fix; a pathological file should not fill memory with text
+from equitydesk.gui.display import AMBER, GREEN, RED
+from equitydesk.gui.roster_import.labels import message_label, show_message
+from equitydesk.gui.roster_import.preview_model import STATUSES, ImportPreviewModel, counts_text, messages
+from equitydesk.gui.roster_import.state import ImportState
+from equitydesk.services.roster_import import Outcome
 
 
-def _larger_bold(label: QLabel, scale: float = 1.15) -> None:
+def larger_bold(label: QLabel, scale: float = 1.15) -> None:
     font = QFont(label.font())
     font.setPointSizeF(font.pointSizeF() * scale)
     font.setBold(True)
     label.setFont(font)
 
 
+def _status(data: object) -> Outcome | None:
+    return Outcome(str(data)) if data else None
+
+
 class PreviewPage(QWizardPage):
     """Which committee, then every row with what will happen to it; Import (the commit button) writes it all."""
 
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, state: ImportState) -> None:
         super().__init__()
-        self.wizard_ = wizard
+        self.state = state
         self._names: dict[str, str] = {}
         self._archived: set[str] = set()
         self.setTitle("Committee and preview")
@@ -64,12 +54,12 @@ class PreviewPage(QWizardPage):
         self.committee_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.committee_note = message_label(name="committeeNote")
         self.counts = message_label(name="countsLabel")
-        _larger_bold(self.counts)
+        larger_bold(self.counts)
         self.filter_combo = QComboBox()
         self.filter_combo.setObjectName("statusFilter")
         self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.filter_combo.currentIndexChanged.connect(
-            lambda _i: self.model.set_status_filter(self.filter_combo.currentData() or None)
+            lambda _i: self.model.set_status_filter(_status(self.filter_combo.currentData()))
         )
         self.model = ImportPreviewModel(self)
         self.table = QTableView()
@@ -109,12 +99,12 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.table, 1)
         layout.addWidget(message_label("Point at a row, or double-click it, to see everything about it."))
         layout.addWidget(self.ignored)
-        wizard.preview_ready.connect(self._show_plan)
-        wizard.busy_changed.connect(lambda _busy: self._busy())
+        state.preview_ready.connect(self._show_plan)
+        state.busy_changed.connect(lambda _busy: self._busy())
         self.committee_combo.editTextChanged.connect(self._committee_typed)
 
     def initializePage(self) -> None:
-        w = self.wizard_
+        w = self.state
         committees = w.services.committees.all()
         self._names = {c.name.casefold(): c.name for c in committees if not c.archived}
         # The import matches any committee by name, archived ones too, so the note must know them.
@@ -137,15 +127,15 @@ class PreviewPage(QWizardPage):
             show_message(self.committee_note, f"“{name}” is an archived committee: people will be added to it.", AMBER)
         else:
             show_message(self.committee_note, f"New committee: “{name}” will be created when you press Import.", GREEN)
-        self.wizard_.set_committee(text)
+        self.state.set_committee(text)
 
     def _busy(self) -> None:
-        if self.wizard_.plan is None and self.wizard_.busy:
+        if self.state.plan is None and self.state.busy:
             show_message(self.counts, "Working out what will happen…")
         self.completeChanged.emit()
 
     def _show_plan(self) -> None:
-        w = self.wizard_
+        w = self.state
         plan = w.plan
         self.model.set_rows(plan.rows if plan is not None else [])
         if plan is None:
@@ -164,10 +154,10 @@ class PreviewPage(QWizardPage):
         self.filter_combo.addItem(f"All rows ({sum(counts.values()):,})", "")
         for key, _word, label, _colour in STATUSES:
             if counts[key]:
-                self.filter_combo.addItem(f"{label} ({counts[key]:,})", key)
+                self.filter_combo.addItem(f"{label} ({counts[key]:,})", key.value)
         self.filter_combo.setCurrentIndex(max(self.filter_combo.findData(keep or ""), 0))
         self.filter_combo.blockSignals(False)
-        self.model.set_status_filter(self.filter_combo.currentData() or None)
+        self.model.set_status_filter(_status(self.filter_combo.currentData()))
         parsed = w.parsed
         ignored = list(parsed.ignored_columns) if parsed is not None else []
         show_message(self.ignored, "Columns not imported: " + ", ".join(ignored) if ignored else "")
@@ -181,134 +171,13 @@ class PreviewPage(QWizardPage):
         QMessageBox.information(self, title, "\n\n".join(messages(row)))
 
     def isComplete(self) -> bool:
-        w = self.wizard_
+        w = self.state
         plan = w.plan
-        return (
-            plan is not None
-            and not w.busy
-            and bool(w.committee.strip())
-            and any(r.action != "error" for r in plan.rows)
-        )
+        return plan is not None and not w.busy and bool(w.committee.strip()) and plan.has_rows_to_import
 
     def validatePage(self) -> bool:
         """Import was pressed: start writing and stay; the wizard moves on by itself when the write is done."""
-        if self.wizard_.result is not None:
+        if self.state.result is not None:
             return True
-        self.wizard_.start_commit()
+        self.state.start_commit()
         return False
-
-
-class ResultPage(QWizardPage):
-    """What was written, the import number, the rows to fix, and Undo this import."""
-
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
-        self.wizard_ = wizard
-        self.setTitle("Import finished")
-        self.setSubTitle("What was written to the roster. Press Finish to close the wizard.")
-        self.setFinalPage(True)
-        self.headline = message_label(name="resultHeadline")
-        _larger_bold(self.headline)
-        self.details = message_label(name="resultDetails")
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.fix_label = QLabel("Rows that were skipped or need a look, to fix in the spreadsheet:")
-        self.fix_list = QPlainTextEdit()
-        self.fix_list.setObjectName("fixList")
-        self.fix_list.setReadOnly(True)
-        self.undo_button = QPushButton("&Undo this import")
-        self.undo_button.setObjectName("undoButton")
-        self.undo_button.clicked.connect(self.undo)
-        self.undo_note = message_label(name="undoNote")
-        undo_row = QHBoxLayout()
-        undo_row.addWidget(self.undo_button)
-        undo_row.addWidget(self.undo_note, 1)
-        undo_row.addStretch(0)
-        self.undo_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.details)
-        layout.addWidget(self.fix_label)
-        layout.addWidget(self.fix_list, 1)
-        layout.addLayout(undo_row)
-        wizard.busy_changed.connect(lambda _busy: self.completeChanged.emit())
-
-    def initializePage(self) -> None:
-        result = self.wizard_.result
-        if result is None:
-            return
-        plan = result.plan
-        self.headline.setText(f"Import number {result.batch_id} is saved.")
-        lines = [f"{plural(plan.created, 'person', 'people')} added to the roster"]
-        if plan.updated:
-            lines.append(f"{plural(plan.updated, 'person', 'people')} already there, with details updated")
-        if plan.count("unchanged"):
-            lines.append(f"{plural(plan.count('unchanged'), 'person', 'people')} already there and up to date")
-        if plan.count("merged"):
-            lines.append(f"{plural(plan.count('merged'), 'duplicate row')} merged into an earlier row")
-        if plan.rejected:
-            lines.append(f"{plural(plan.rejected, 'row')} skipped (listed below)")
-        if result.committee_created:
-            lines.append(f"the committee “{_escape(plan.committee_name)}” was created")
-        items = "".join(f"<li>{line}</li>" for line in lines)
-        self.details.setText(
-            f"<ul style='margin-left: 0'>{items}</ul>Committee: {_escape(plan.committee_name)}. You can undo the "
-            "whole import now, or later with <b>Roster › Undo an import…</b>"
-        )
-        troubled = [r for r in plan.rows if r.action == "error" or row_status(r) == "warning"][:MAX_LISTED]
-        self.fix_list.setPlainText(
-            "\n".join(
-                f"Row {r.row}{' (' + r.name + ')' if r.name else ''}: " + "; ".join(messages(r)[1:]) for r in troubled
-            )
-        )
-        self.fix_label.setVisible(bool(troubled))
-        self.fix_list.setVisible(bool(troubled))
-        show_message(self.undo_note, "")
-
-    def isComplete(self) -> bool:
-        return not self.wizard_.writing  # Finish waits for an undo in progress
-
-    def undo(self) -> None:
-        result = self.wizard_.result
-        if result is None:
-            return
-        plan = result.plan
-        answer = QMessageBox.question(
-            self,
-            "Undo this import",
-            f"Undo import number {result.batch_id}? The {plural(plan.created, 'person', 'people')} it added leave "
-            f"the roster and the {plural(plan.updated, 'person', 'people')} it changed get their earlier details "
-            "back. People who have since been given other committees, attendance or action items are kept.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.undo_button.setEnabled(False)
-        show_message(self.undo_note, "Undoing…")
-        self.wizard_.start_undo(self._undone, self._undo_failed)
-
-    def _undo_failed(self) -> None:
-        self.undo_button.setEnabled(True)
-        show_message(self.undo_note, "")
-
-    def _undone(self) -> None:
-        done = self.wizard_.undo_result
-        if done is None:
-            return
-        text = (
-            f"Undone: {plural(done.people_removed, 'person', 'people')} and "
-            f"{plural(done.memberships_removed, 'committee membership')} removed, "
-            f"{plural(done.people_restored, 'person', 'people')}'s details restored."
-        )
-        if done.people_kept:
-            text += f" {plural(done.people_kept, 'person', 'people')} kept: they are used elsewhere."
-        show_message(self.undo_note, text, GREEN)
-        self.headline.setText(
-            f"Import number {self.wizard_.result.batch_id if self.wizard_.result else ''} was undone."
-        )
-
-
-def _escape(text: str) -> str:
-    from html import escape
-
-    return escape(text)

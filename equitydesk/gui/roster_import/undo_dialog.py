@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from equitydesk.gui.display import GREEN, format_value, plural
-from equitydesk.gui.jobs import Job, run_job
-from equitydesk.services.errors import DomainError
+from equitydesk.gui.jobs import Job, user_message
+from equitydesk.gui.workspace import Change
 
 if TYPE_CHECKING:
-    from equitydesk.services.registry import Services
-    from equitydesk.services.roster_import import UndoResult
+    from equitydesk.gui.workspace import Workspace
+    from equitydesk.services.roster_import import BatchRecord, UndoResult
 
 HEADINGS = ("Import", "File", "Committee", "Imported", "Added", "Updated", "Unchanged", "Skipped", "Undone")
 GREY = QColor("#6b7078")
@@ -36,16 +36,16 @@ GREY = QColor("#6b7078")
 class UndoImportDialog(QDialog):
     """Lists the latest imports, newest first; Undo takes the selected one back in one transaction."""
 
-    roster_changed = Signal()
+    written = Signal()  # an import was undone (the workspace has been told already)
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("UndoImportDialog")
         self.setWindowTitle("Undo an import")
         self.resize(960, 420)
-        self.services = services
+        self.workspace = workspace
         self.job: Job | None = None
-        self.batches: list[Any] = []
+        self.batches: list[BatchRecord] = []
         intro = QLabel(
             "Undoing an import removes the people and committee memberships it added and puts back the details it "
             "changed. People who have since been given other committees, attendance or action items are kept."
@@ -78,15 +78,14 @@ class UndoImportDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.batches = self.services.roster_import.batches()
-        committees = {c.id: c.name for c in self.services.committees.all()}
+        self.batches = self.workspace.services.roster_import.batches()
         self.table.setRowCount(len(self.batches))
         for row, batch in enumerate(self.batches):
             undone = format_value(_local(batch.undone_at).date()) if batch.undone_at else ""
             values = (
                 str(batch.id),
                 batch.file_name,
-                committees.get(batch.committee_id, ""),
+                batch.committee_name or "",
                 format_value(_local(batch.imported_at)),
                 str(batch.created),
                 str(batch.updated),
@@ -98,7 +97,7 @@ class UndoImportDialog(QDialog):
                 item = QTableWidgetItem(text)
                 if column == 0 or 4 <= column <= 7:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if batch.undone_at:
+                if batch.undone:
                     item.setForeground(QBrush(GREY))
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
@@ -107,7 +106,7 @@ class UndoImportDialog(QDialog):
             self.note.setText("No roster has been imported into this database yet.")
         self._selection_changed()
 
-    def selected(self) -> Any | None:
+    def selected(self) -> BatchRecord | None:
         rows = self.table.selectionModel().selectedRows()
         return self.batches[rows[0].row()] if rows else None
 
@@ -119,11 +118,11 @@ class UndoImportDialog(QDialog):
     def _selection_changed(self) -> None:
         batch = self.selected()
         running = self.job is not None and self.job.running
-        self.undo_button.setEnabled(batch is not None and batch.undone_at is None and not running)
+        self.undo_button.setEnabled(batch is not None and not batch.undone and not running)
 
     def undo_selected(self) -> None:
         batch = self.selected()
-        if batch is None or batch.undone_at is not None:
+        if batch is None or batch.undone:
             return
         answer = QMessageBox.question(
             self,
@@ -136,13 +135,18 @@ class UndoImportDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        batch_id, importer = batch.id, self.services.roster_import
-        self.job = run_job(
-            self,
-            "Undoing the import",
-            lambda _p, _c: importer.undo(batch_id),
-            lambda result: self._undone(batch_id, result),
-            self._failed,
+        batch_id = batch.id
+        self.job = (
+            self.workspace.op(
+                self,
+                lambda services: services.roster_import.undo(batch_id),
+                changes=(Change.PEOPLE, Change.MEMBERSHIPS),
+                committee_ids=[batch.committee_id],
+                title="Undoing the import",
+            )
+            .success(lambda result: self._undone(batch_id, result))
+            .failure(self._failed)
+            .run()
         )
         self._selection_changed()
 
@@ -159,12 +163,11 @@ class UndoImportDialog(QDialog):
             text += f" {plural(result.people_kept, 'person', 'people')} kept: they are used elsewhere."
         self.note.setText(text)
         self.note.setStyleSheet(f"color: {GREEN};")
-        self.roster_changed.emit()
+        self.written.emit()
 
     def _failed(self, error: BaseException) -> None:
         self.job = None
-        message = error.message if isinstance(error, DomainError) else f"The import was not undone ({error})."
-        QMessageBox.warning(self, "Undo this import", message)
+        QMessageBox.warning(self, "Undo this import", user_message(error))
         self.reload()
 
     def reject(self) -> None:
@@ -178,16 +181,13 @@ def _local(stored: datetime) -> datetime:
     return stored.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
-def undo_import(window: Any) -> UndoImportDialog | None:
-    """Open the Undo an import dialog over the main window; None without a database."""
-    services = getattr(window, "services", None)
-    if services is None:
-        QMessageBox.information(window, "Undo an import", "Open a database first (File › Open…).")
+def open_undo_import(workspace: Workspace | None, parent: QWidget) -> UndoImportDialog | None:
+    """Open the Undo an import dialog over `parent`; None without a database. Undoing is announced through the
+    workspace, like every other write."""
+    if workspace is None:
+        QMessageBox.information(parent, "Undo an import", "Open a database first (File › Open…).")
         return None
-    from equitydesk.gui.dialogs.import_wizard import roster_written
-
-    dialog = UndoImportDialog(services, window)
+    dialog = UndoImportDialog(workspace, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.roster_changed.connect(lambda: roster_written(getattr(window, "workspace", None)))
     dialog.open()
     return dialog

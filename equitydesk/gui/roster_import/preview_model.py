@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont
 
 from equitydesk.formats.roster_headers import FIELD_LABELS
 from equitydesk.gui.display import AMBER, GREEN, RED, format_value
-from equitydesk.services.roster_import import MERGED, RowPlan
+from equitydesk.services.roster_import import ImportPlan, Outcome, RowPlan
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -20,22 +20,17 @@ ROW, NAME, STATUS, DETAILS = range(4)
 GREY = "#5f6368"
 BLUE = "#1a5fb4"
 
-# The statuses a row can show, in the order the filter offers them: (key, word in the table, filter label, colour).
-STATUSES: tuple[tuple[str, str, str, str], ...] = (
-    ("new", "New", "New people", GREEN),
-    ("update", "Update", "Updates", BLUE),
-    ("unchanged", "Unchanged", "Unchanged", GREY),
-    ("merged", "Merged", "Duplicates merged", GREY),
-    ("warning", "Warning", "With warnings", AMBER),
-    ("error", "Skipped", "Skipped", RED),
+# The statuses a row can show, in the order the filter offers them: (status, word in the table, filter label, colour).
+STATUSES: tuple[tuple[Outcome, str, str, str], ...] = (
+    (Outcome.NEW, "New", "New people", GREEN),
+    (Outcome.UPDATE, "Update", "Updates", BLUE),
+    (Outcome.UNCHANGED, "Unchanged", "Unchanged", GREY),
+    (Outcome.MERGED, "Merged", "Duplicates merged", GREY),
+    (Outcome.WARNING, "Warning", "With warnings", AMBER),
+    (Outcome.ERROR, "Skipped", "Skipped", RED),
 )
 WORDS = {key: word for key, word, _label, _colour in STATUSES}
 COLOURS = {key: colour for key, _word, _label, colour in STATUSES}
-
-
-def row_status(row: RowPlan) -> str:
-    """The status shown: a merged duplicate says merged even though its merge note is also a warning."""
-    return MERGED if row.action == MERGED else row.status
 
 
 def field_label(key: str) -> str:
@@ -53,16 +48,16 @@ def sentence(text: str) -> str:
 
 
 def _outcome(row: RowPlan) -> str:
-    if row.action == "new":
+    if row.action is Outcome.NEW:
         return "Will be added to the roster"
-    if row.action == "update":
+    if row.action is Outcome.UPDATE:
         changes = _changes(row)
         if row.new_membership:
             return "Already in the roster; joins this committee" + (f"; updates {changes}" if changes else "")
         return f"Updates {changes}"
-    if row.action == "unchanged":
+    if row.action is Outcome.UNCHANGED:
         return "Already in the roster with these details"
-    if row.action == MERGED:
+    if row.action is Outcome.MERGED:
         return f"Same person as row {row.merged_into}: merged into it"
     return "Skipped"
 
@@ -80,12 +75,14 @@ def _changes(row: RowPlan) -> str:
 def describe(row: RowPlan) -> str:
     """One line for the table: what happens, then the first reason it is not plain sailing."""
     outcome = _outcome(row)
-    issues = row.errors or [w for w in row.warnings if not (row.action == MERGED and w.message.startswith("Same"))]
-    if row.action == "error" and issues:
-        return sentence(issues[0].message)
-    if issues:
-        more = f" (+{len(issues) - 1} more)" if len(issues) > 1 else ""
-        return f"{outcome}. {sentence(issues[0].message)}{more}"
+    problems = row.errors or [
+        w for w in row.warnings if not (row.action is Outcome.MERGED and w.message.startswith("Same"))
+    ]
+    if row.action is Outcome.ERROR and problems:
+        return sentence(problems[0].message)
+    if problems:
+        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+        return f"{outcome}. {sentence(problems[0].message)}{more}"
     return outcome
 
 
@@ -94,9 +91,9 @@ def messages(row: RowPlan) -> list[str]:
     lines = [_outcome(row) + "."]
     for key, (before, after) in row.changes.items():
         lines.append(f"{field_label(key)}: “{format_value(before)}” → “{format_value(after)}”")
-    for issue in [*row.errors, *row.warnings]:
-        where = f"Column {issue.column}: " if issue.column else ""
-        lines.append(where + sentence(issue.message))
+    for problem in [*row.errors, *row.warnings]:
+        where = f"Column {problem.column}: " if problem.column else ""
+        lines.append(where + sentence(problem.message))
     return lines
 
 
@@ -106,9 +103,9 @@ class ImportPreviewModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[RowPlan] = []
-        self._statuses: list[str] = []
+        self._statuses: list[Outcome] = []
         self._shown: list[int] = []
-        self._filter: str | None = None
+        self._filter: Outcome | None = None
         self._colours = {key: QColor(colour) for key, colour in COLOURS.items()}
         self._grey = QColor(GREY)
         self._bold = QFont()
@@ -119,11 +116,11 @@ class ImportPreviewModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[RowPlan]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._statuses = [row_status(r) for r in self._rows]
+        self._statuses = [r.status for r in self._rows]
         self._apply_filter()
         self.endResetModel()
 
-    def set_status_filter(self, status: str | None) -> None:
+    def set_status_filter(self, status: Outcome | None) -> None:
         """Show only rows with this status (a key of STATUSES), or every row."""
         if status == self._filter:
             return
@@ -137,10 +134,10 @@ class ImportPreviewModel(QAbstractTableModel):
         self._shown = [i for i, s in enumerate(self._statuses) if wanted is None or s == wanted]
 
     @property
-    def status_filter(self) -> str | None:
+    def status_filter(self) -> Outcome | None:
         return self._filter
 
-    def counts(self) -> Counter[str]:
+    def counts(self) -> Counter[Outcome]:
         """How many rows have each status, whatever the filter."""
         return Counter(self._statuses)
 
@@ -182,7 +179,7 @@ class ImportPreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == ROW:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == STATUS_ROLE:
-            return status
+            return status.value
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -191,11 +188,11 @@ class ImportPreviewModel(QAbstractTableModel):
         return None
 
 
-def counts_text(plan: Any) -> str:
+def counts_text(plan: ImportPlan) -> str:
     """The counts line, such as: 12 new · 3 updated · 40 unchanged · 2 skipped · 5 with warnings."""
-    merged = plan.count(MERGED)
-    warnings = sum(1 for r in plan.rows if row_status(r) == "warning")
-    parts = [f"{plan.created:,} new", f"{plan.updated:,} updated", f"{plan.count('unchanged'):,} unchanged"]
+    merged = plan.count(Outcome.MERGED)
+    warnings = plan.count(Outcome.WARNING)
+    parts = [f"{plan.created:,} new", f"{plan.updated:,} updated", f"{plan.count(Outcome.UNCHANGED):,} unchanged"]
     if merged:
         parts.append(f"{merged:,} {'duplicate' if merged == 1 else 'duplicates'} merged")
     parts += [f"{plan.rejected:,} skipped", f"{warnings:,} with warnings"]

@@ -1,0 +1,29 @@
+"""Read what a roster import is planned against: the committee by name, everyone's matching keys, its members."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from equitydesk.db.tables import Committee, Membership, Person
+from equitydesk.services.roster_import.planning import MEMBERSHIP_FIELDS, PERSON_FIELDS, RosterSnapshot
+
+
+def committee_id_named(session: Session, name: str) -> int | None:
+    """The committee of this name, ignoring case; archived committees count (the import adds people to them)."""
+    return session.scalar(select(Committee.id).where(func.lower(Committee.name) == name.lower()))
+
+
+def read_snapshot(session: Session, committee_name: str) -> RosterSnapshot:
+    committee_id = committee_id_named(session, committee_name)
+    columns = [Person.id, Person.email_key, Person.name_key, *(getattr(Person, f) for f in PERSON_FIELDS)]
+    people = [dict(row) for row in session.execute(select(*columns)).mappings()]
+    members: dict[int, dict[str, Any]] = {}
+    if committee_id is not None:
+        query = select(Membership.person_id, *(getattr(Membership, f) for f in MEMBERSHIP_FIELDS)).where(
+            Membership.committee_id == committee_id
+        )
+        members = {m["person_id"]: dict(m) for m in session.execute(query).mappings()}
+    return RosterSnapshot.of(people, committee_id=committee_id, members=members)
