@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from equitydesk.db.engine import Database, open_database
-from equitydesk.db.errors import DatabaseError, resolve_url
+from equitydesk.db.engine import Database, open_database, resolve_url
+from equitydesk.db.errors import DatabaseError
 
 PROC_TARGET = Path("/proc/equitydesk-test.sqlite")
 
