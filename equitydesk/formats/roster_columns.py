@@ -20,6 +20,7 @@ from equitydesk.formats.roster_values import (
     RowTable,
     Severity,
     Values,
+    cap_lengths,
     derive_columns,
     normalise_column,
     offsets_of,
@@ -268,6 +269,12 @@ class RosterSheet:
                 problem = Problem(first + offset, column.letter, column.header, column.field, message, "warning")
                 problems_at.setdefault(offset, []).append(problem)
         derive_columns(values)
+        by_field = {c.field: c for c in mapped}
+        for offset, key, message in cap_lengths(values):
+            # A name cut after being split from a full name is reported on the full-name column.
+            col = by_field.get(key) or by_field.get("full_name")
+            where = (col.letter, col.header) if col else ("", "")
+            problems_at.setdefault(offset, []).append(Problem(first + offset, *where, key, message, "warning"))
         names_mapped = not any(p.severity == "error" for p in sheet_problems)
         for offset, found in row_problems(values, count, names_mapped).items():
             problems_at.setdefault(offset, []).extend(Problem(first + offset, "", "", f, m, s) for f, m, s in found)
