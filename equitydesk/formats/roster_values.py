@@ -316,8 +316,8 @@ def cap_lengths(values: dict[str, Values]) -> list[tuple[int, str, str]]:
         if column is None:
             continue
         table = column.table
-        keys = table.keys() if isinstance(table, dict) else range(len(table))
-        long = [k for k in keys if type(table[k]) is str and len(table[k]) > limit]
+        pairs = table.items() if isinstance(table, dict) else enumerate(table)
+        long = [k for k, v in pairs if type(v) is str and len(v) > limit]
         for key in long:
             size = len(table[key])
             table[key] = BLANK if field == "email" else table[key][:limit].rstrip()  # type: ignore[index]
