@@ -36,6 +36,12 @@ class Command:
     name: ClassVar[str]
     help: ClassVar[str]
     description: ClassVar[str | None] = None
+    # A command that only reads opens the database with SQLite's mode=ro, so that it cannot change a byte of it.
+    read_only: ClassVar[bool] = False
+
+    def opens_read_only(self, args: argparse.Namespace) -> bool:
+        """Whether this run only reads: read-only commands, and any command's --dry-run."""
+        return self.read_only or bool(getattr(args, "dry_run", False))
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         """Declare this command's own options; the global --db and --demo are already there."""
@@ -54,6 +60,7 @@ class CommandContext:
     out: TextIO | None = None
     err: TextIO | None = None
     actor: str | None = None
+    read_only: bool = False
     db: Database | None = field(default=None, init=False, repr=False)
     _opened: list[Database] = field(default_factory=list, init=False, repr=False)
     _services: Services | None = field(default=None, init=False, repr=False)
@@ -73,7 +80,7 @@ class CommandContext:
         _url, path = resolve_url(target)
         if path is not None and not create and not path.exists():
             raise UsageError(f"{path} does not exist. Run `equitydesk init` to create it, or give --db another file.")
-        db = open_database(target, create=create, migrate=migrate)
+        db = open_database(target, create=create and not self.read_only, migrate=migrate, read_only=self.read_only)
         self._opened.append(db)
         return db
 
@@ -83,6 +90,11 @@ class CommandContext:
             self.db = self.open(create=create)
             self._services = services_for(self.db, actor=self.actor)
         return self._services
+
+    @property
+    def where(self) -> Path | None:
+        """The database file this run opened last, for messages about it."""
+        return self._opened[-1].path if self._opened else None
 
     def close(self) -> None:
         for db in self._opened:

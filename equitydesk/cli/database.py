@@ -81,6 +81,7 @@ class DemoCommand(Command):
 class StatsCommand(Command):
     name = "stats"
     help = "count the records of each kind"
+    read_only = True
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--json", action="store_true", help="print one JSON object, for scripts")
@@ -100,6 +101,7 @@ class StatsCommand(Command):
 class CheckCommand(Command):
     name = "check"
     help = "check the database file: integrity, broken references and schema version"
+    read_only = True
 
     def run(self, args: argparse.Namespace, ctx: CommandContext) -> int:
         # Not migrated on open: an old schema is a finding to report, not something to fix silently here.

@@ -118,6 +118,7 @@ KINDS: dict[str, Listing] = {
 class ListCommand(Command):
     name = "list"
     help = "list committees, people, meetings, action items or plans"
+    read_only = True
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("kind", choices=list(KINDS), help="what to list")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 
@@ -11,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from equitydesk.cli.base import EXIT_INTERRUPTED, EXIT_USAGE, Command, CommandContext, UsageError
 from equitydesk.cli.registry import COMMANDS, GROUPS
-from equitydesk.db.errors import DatabaseError
+from equitydesk.db.errors import DatabaseError, plain_database_error
 from equitydesk.services.errors import DomainError
 
 OpenWindow = Callable[[str | None, bool], int]
@@ -74,6 +75,8 @@ def main(argv: Sequence[str] | None = None, *, open_window: OpenWindow | None = 
     args = parser.parse_args(argv)  # bad arguments: usage and exit 2, as argparse does for every tool
     command: Command | None = getattr(args, "command_object", None)
     ctx = CommandContext(db_target=args.db, demo=args.demo)
+    if command is not None:
+        ctx.read_only = command.opens_read_only(args)
     try:
         if args.db is not None and args.demo:
             raise UsageError("Use either --db or --demo, not both.")
@@ -87,8 +90,9 @@ def main(argv: Sequence[str] | None = None, *, open_window: OpenWindow | None = 
         return _fail(ctx, "Interrupted.", EXIT_INTERRUPTED)
     except (UsageError, DatabaseError, DomainError) as exc:
         return _fail(ctx, str(exc))
-    except SQLAlchemyError as exc:
-        return _fail(ctx, f"The database could not be used: {getattr(exc, 'orig', None) or exc}")
+    except (sqlite3.Error, SQLAlchemyError) as exc:
+        # Whatever escaped the services unwrapped (a raw DB-API call, a flush, a commit): our words, not SQLite's.
+        return _fail(ctx, str(plain_database_error(exc, path=ctx.where)))
     except BrokenPipeError:
         # Point stdout at nothing so the interpreter's final flush does not complain a second time.
         devnull = os.open(os.devnull, os.O_WRONLY)

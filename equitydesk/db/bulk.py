@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
+
+from equitydesk.db.errors import plain_database_error
 
 
 def sql_datetime(value: datetime | None) -> str | None:
@@ -28,4 +31,8 @@ def insert_tuples(session: Session, table: str, columns: Sequence[str], rows: It
     marks = ", ".join("?" for _ in columns)
     dbapi = session.connection().connection.driver_connection
     assert dbapi is not None
-    dbapi.executemany(f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})', rows)
+    try:
+        dbapi.executemany(f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})', rows)
+    except sqlite3.Error as exc:
+        # The raw driver's errors pass SQLAlchemy by; a full disk here must read like one met anywhere else.
+        raise plain_database_error(exc) from exc

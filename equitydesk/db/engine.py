@@ -2,21 +2,54 @@
 
 from __future__ import annotations
 
-import os
-import sqlite3
+import contextlib
+import urllib.parse
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from equitydesk.db.errors import DatabaseError
+from equitydesk.db.errors import DatabaseError, is_database_failure, plain_database_error
 from equitydesk.db.schema_head import SCHEMA_HEAD
+from equitydesk.db.sqlite_file import SQLITE_MAGIC, check_sqlite_file, inspect_file, tidy_wal, wal_files
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "SQLITE_MAGIC",
+    "Database",
+    "Sessions",
+    "check_sqlite_file",
+    "make_engine",
+    "open_database",
+    "resolve_url",
+]
+
 BUSY_TIMEOUT_MS = 10_000
+# The execution option the "begin" listener reads: how a transaction on that connection starts.
+BEGIN_OPTION = "sqlite_begin"
+
+
+class Sessions(sessionmaker[Session]):
+    """The session factory: `sessions()` reads, `sessions.begin()` writes holding SQLite's write lock throughout.
+
+    pysqlite would otherwise begin a transaction only at its first INSERT, so a write transaction that reads
+    first (an import planning who is new) could plan on data another writer is about to change: two imports of
+    one file at once would both add everyone. Plain sessions stay DEFERRED, so reading never blocks a writer.
+    """
+
+    def __init__(self, engine: Engine, **kw: Any) -> None:
+        super().__init__(engine, **kw)
+        immediate = engine.dialect.name == "sqlite"
+        self._writer = engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"}) if immediate else engine
+
+    @contextlib.contextmanager
+    def begin(self) -> Iterator[Session]:
+        with self(bind=self._writer) as session, session.begin():
+            yield session
 
 
 @dataclass(frozen=True)
@@ -27,6 +60,8 @@ class Database:
     sessions: sessionmaker[Session]
     url: URL
     path: Path | None
+    read_only: bool = False
+    tidy_on_dispose: bool = False  # a read-only look at a WAL file leaves -wal/-shm files that were not there
 
     @property
     def label(self) -> str:
@@ -34,139 +69,138 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.tidy_on_dispose and self.path is not None:
+            tidy_wal(self.path)
 
 
 def resolve_url(target: str | Path) -> tuple[URL, Path | None]:
-    """A file path or any SQLAlchemy URL; ':memory:' for a throwaway database."""
+    """A file path or any SQLAlchemy URL (an SQLite `file:` URI too); ':memory:' for a throwaway database."""
     text = str(target)
     if "://" in text:
         try:
             url = make_url(text)
         except Exception as exc:  # SQLAlchemy raises ArgumentError with a technical text
             raise DatabaseError(f"'{text}' is not a database address EquityDesk understands.") from exc
-        is_file = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
-        return url, (Path(str(url.database)) if is_file else None)
+        if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+            return url, None
+        return url, _file_of(str(url.database), url)
     if text == ":memory:":
         return make_url("sqlite://"), None
     path = Path(text).expanduser()
     return URL.create("sqlite+pysqlite", database=str(path)), path
 
 
-def check_sqlite_file(path: Path, *, create: bool) -> None:
-    """Refuse anything that is not an SQLite database (or a place one can be made), before SQLite writes to it."""
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file. Choose a file name inside it instead.")
-    if path.exists():
-        if not os.access(path, os.R_OK):
-            raise DatabaseError(f"{path} cannot be read: you do not have permission to open it.")
-        with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
-        if head and head != SQLITE_MAGIC:
-            raise DatabaseError(
-                f"{path} is not an EquityDesk database (it is some other kind of file). "
-                "Choose an EquityDesk database, or a new file name to start one."
-            )
-        if not os.access(path, os.W_OK):
-            raise DatabaseError(f"{path} is read-only. Copy it to a folder you can write to, and open the copy.")
-        return
-    folder = path.parent
-    if not folder.exists():
-        raise DatabaseError(f"The folder {folder} does not exist. Create it first, or choose another place.")
-    if not create:
-        raise DatabaseError(f"{path} does not exist.")
-    if not os.access(folder, os.W_OK):
-        raise DatabaseError(f"EquityDesk cannot create files in {folder}. Choose a folder you can write to.")
+def _file_of(database: str, url: URL) -> Path | None:
+    """The file an SQLite URL names: `sqlite:///file:PATH?mode=ro&uri=true` names PATH, not 'file:PATH'."""
+    if not (database.startswith("file:") and str(url.query.get("uri", "")).lower() in ("true", "1")):
+        return Path(database).expanduser()
+    parts = urllib.parse.urlsplit(database)
+    if parts.netloc not in ("", "localhost") or url.query.get("mode") == "memory":
+        return None
+    name = urllib.parse.unquote(parts.path)
+    return None if name in ("", ":memory:") else Path(name).expanduser()
 
 
-def _set_sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA secure_delete=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    # 32 MiB of page cache instead of 2: bulk imports touch several indexes at once.
-    cur.execute("PRAGMA cache_size=-32768")
-    cur.close()
+def url_is_read_only(url: URL) -> bool:
+    return url.query.get("mode") == "ro" or str(url.query.get("immutable", "")) == "1"
 
 
-def make_engine(url: URL) -> Engine:
+def read_only_url(url: URL, path: Path) -> URL:
+    """The same database opened with SQLite's mode=ro: nothing, not even a journal mode switch, can write."""
+    query = {k: v for k, v in url.query.items() if k not in ("mode", "uri")}
+    return url.set(database=path.resolve().as_uri(), query={**query, "mode": "ro", "uri": "true"})
+
+
+def _on_connect(read_only: bool) -> Any:
+    def set_pragmas(dbapi_conn: Any, _record: Any) -> None:
+        # pysqlite's own transaction handling stays out: the "begin" listener below says BEGIN, and how.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA secure_delete=ON")
+        if not read_only:  # switching to WAL rewrites the file header: never when only reading
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        # 32 MiB of page cache instead of 2: bulk imports touch several indexes at once.
+        cur.execute("PRAGMA cache_size=-32768")
+        cur.close()
+
+    return set_pragmas
+
+
+def _begin(conn: Connection) -> None:
+    mode = conn.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {'IMMEDIATE' if mode == 'IMMEDIATE' else 'DEFERRED'}")
+
+
+def make_engine(url: URL, *, read_only: bool = False) -> Engine:
     if url.get_backend_name() != "sqlite":
         return create_engine(url)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-    event.listen(engine, "connect", _set_sqlite_pragmas)
+    event.listen(engine, "connect", _on_connect(read_only))
+    event.listen(engine, "begin", _begin)
     return engine
 
 
-def open_database(target: str | Path, *, create: bool = True, migrate: bool = True) -> Database:
-    """Open (creating if allowed) and upgrade a database; raise DatabaseError with a plain message otherwise."""
+def open_database(
+    target: str | Path, *, create: bool = True, migrate: bool = True, read_only: bool = False
+) -> Database:
+    """Open (creating if allowed) and upgrade a database; raise DatabaseError with a plain message otherwise.
+
+    read_only opens with SQLite's mode=ro and changes no byte of the file: no migration, no WAL switch, and the
+    -wal/-shm files a look creates are removed again on dispose. A database that would need upgrading is then
+    refused, unless migrate=False (`check` looks at a database as it is). A `mode=ro` URL is read-only too.
+    """
     url, path = resolve_url(target)
-    up_to_date = False
+    read_only = read_only or url_is_read_only(url)
+    up_to_date, tidy = False, False
     if path is not None:
-        check_sqlite_file(path, create=create)
-        if path.exists() and path.stat().st_size > 0:
-            up_to_date = _refuse_unknown_revision(path) == SCHEMA_HEAD
+        check_sqlite_file(path, create=create and not read_only, read_only=read_only)
+        if path.exists():
+            facts = inspect_file(path)
+            if facts.revision is not None and facts.revision != SCHEMA_HEAD:
+                _refuse_newer(path, facts.revision)
+            up_to_date = facts.revision == SCHEMA_HEAD and facts.marked
+            if read_only and migrate and facts.revision != SCHEMA_HEAD:
+                raise DatabaseError(_needs_upgrade(path, facts.empty))
+            tidy = read_only and not any(p.exists() for p in wal_files(path))
+        if read_only:
+            url = read_only_url(url, path)
     try:
-        engine = make_engine(url)
+        engine = make_engine(url, read_only=read_only)
     except Exception as exc:  # an unknown driver or dialect in a URL
-        raise DatabaseError(f"'{target}' is not a database EquityDesk can open: {exc}") from exc
+        raise DatabaseError(f"'{target}' is not a database EquityDesk can open.") from exc
     try:
-        if migrate and not up_to_date:
+        if migrate and not read_only and not up_to_date:
             from equitydesk.db.migrate import upgrade
 
             upgrade(engine)
         else:
             with engine.connect() as conn:
                 conn.exec_driver_sql("SELECT 1")
-    except DatabaseError:
+    except BaseException as exc:
         engine.dispose()
+        if tidy and path is not None:
+            tidy_wal(path)
+        if is_database_failure(exc) and not isinstance(exc, DatabaseError):
+            raise plain_database_error(exc, path=path) from exc
         raise
-    except (sqlite3.Error, OSError) as exc:
-        engine.dispose()
-        raise DatabaseError(f"{path or url} could not be opened: {_plain(exc)}") from exc
-    except Exception as exc:
-        engine.dispose()
-        orig = getattr(exc, "orig", None)
-        if isinstance(orig, sqlite3.Error):
-            raise DatabaseError(f"{path or url} could not be opened: {_plain(orig)}") from exc
-        raise
-    sessions = sessionmaker(engine, expire_on_commit=False)
-    return Database(engine=engine, sessions=sessions, url=url, path=path)
+    sessions = Sessions(engine, expire_on_commit=False)
+    return Database(engine=engine, sessions=sessions, url=url, path=path, read_only=read_only, tidy_on_dispose=tidy)
 
 
-def _refuse_unknown_revision(path: Path) -> str | None:
-    """The file's schema revision, read read-only before any pragma (WAL) could rewrite the file's header."""
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            has_table = conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-            ).fetchone()
-            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone() if has_table else None
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        raise DatabaseError(f"{path} could not be opened: {_plain(exc)}") from exc
-    if revision is None or revision[0] == SCHEMA_HEAD:
-        return revision[0] if revision else None
+def _refuse_newer(path: Path, revision: str) -> None:
     from equitydesk.db.migrate import known_revisions  # Alembic is slow to import: only when there is work
 
-    if revision[0] not in known_revisions():
+    if revision not in known_revisions():
         raise DatabaseError(
             f"{path} was made by a newer version of EquityDesk. Install the newer version to open it; "
             "the file has not been changed."
         )
-    return str(revision[0])
 
 
-def _plain(exc: BaseException) -> str:
-    text = str(exc)
-    if "file is not a database" in text:
-        return "it is not an SQLite database, or it is damaged."
-    if "readonly" in text or "read-only" in text:
-        return "the file or its folder is read-only."
-    if "unable to open" in text:
-        return "the file cannot be created or opened there."
-    if "locked" in text:
-        return "another program is using it right now. Close it there and try again."
-    return text
+def _needs_upgrade(path: Path, empty: bool) -> str:
+    if empty:
+        return f"{path} has no EquityDesk data yet. Run `equitydesk init` to set it up, or give --db another file."
+    return f"{path} was made by an older version of EquityDesk. Run `equitydesk init` to upgrade it first."

@@ -11,6 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from equitydesk.db.errors import DatabaseError
+from equitydesk.db.sqlite_file import APPLICATION_ID
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -39,25 +40,38 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to head. Foreign keys are off during migrations: batch table rebuilds would cascade."""
+    """Bring the schema to head and mark the file as ours, all in one transaction: a failure leaves nothing behind.
+
+    SQLite's DDL is transactional, so the whole upgrade runs between one BEGIN IMMEDIATE and its COMMIT; holding
+    the write lock from the start also means two programs opening a new file at once migrate it only once.
+    Foreign keys are off during migrations (batch table rebuilds would cascade), and that pragma only takes
+    effect outside a transaction.
+    """
     script = ScriptDirectory.from_config(alembic_config())
     known = {rev.revision for rev in script.walk_revisions()}
-    current = current_revision(engine)
-    if current is not None and current not in known:
-        raise DatabaseError(
-            "This database was made by a newer version of EquityDesk. Install the newer version to open it; "
-            "the file has not been changed."
-        )
-    if current == script.get_current_head():
-        return
-    with engine.connect() as conn:
-        if engine.dialect.name == "sqlite":
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            conn.commit()
+    head = script.get_current_head()
+    sqlite = engine.dialect.name == "sqlite"
+    writer = engine.execution_options(sqlite_begin="IMMEDIATE") if sqlite else engine
+    with writer.connect() as conn:
+        raw = conn.connection.driver_connection
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
         try:
-            command.upgrade(alembic_config(conn), "head")
-            conn.commit()
+            with conn.begin():
+                current = MigrationContext.configure(conn).get_current_revision()
+                if current is not None and current not in known:
+                    raise DatabaseError(
+                        "This database was made by a newer version of EquityDesk. Install the newer version to "
+                        "open it; the file has not been changed."
+                    )
+                if sqlite and _application_id(conn) != APPLICATION_ID:
+                    conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+                if current != head:
+                    command.upgrade(alembic_config(conn), "head")
         finally:
-            if engine.dialect.name == "sqlite":
-                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-                conn.commit()
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
+
+
+def _application_id(conn: Connection) -> int:
+    return int(conn.exec_driver_sql("PRAGMA application_id").scalar_one())

@@ -38,6 +38,7 @@ __all__ = [
     "parse_yes_no",
     "pop_nickname",
     "split_full_name",
+    "strip_bidi_controls",
 ]
 
 # The matching key must equal the one stored on Person rows, so it is the one domain.keys defines. It keeps
@@ -66,13 +67,26 @@ def _stringify(value: Cell) -> str:
     return str(value)
 
 
+# Bidirectional controls (embeddings, overrides, isolates, LRM/RLM, the Arabic letter mark) reorder how text
+# prints: "\u202eevaD" shows as "Dave". In a one-line field such as a name they can only mislead.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"))
+
+
+def strip_bidi_controls(text: str) -> str:
+    """The text without bidirectional control characters, so it reads as it prints."""
+    return text if text.isascii() else text.translate(_BIDI_CONTROLS)
+
+
 def clean_text(value: Cell) -> str:
-    """Trim, collapse inner whitespace (tabs, line breaks, non-breaking spaces) to one space, and apply NFC."""
+    """Trim, collapse inner whitespace (tabs, line breaks, non-breaking spaces) to one space, and apply NFC.
+
+    Bidirectional controls are removed (a one-line value must read as it prints), as are zero-width characters
+    and a byte-order mark at either end, which come along with text pasted from the web or Word.
+    """
     text = value if type(value) is str else _stringify(value)
     if text.isascii():
         return " ".join(text.split())
-    # Zero-width characters and a stray byte-order mark come along with text pasted from the web or Word.
-    text = " ".join(text.split()).strip("\u200b\u200c\u200d\u2060\ufeff")
+    text = " ".join(text.translate(_BIDI_CONTROLS).split()).strip("\u200b\u200c\u200d\u2060\ufeff")
     return unicodedata.normalize("NFC", text)
 
 

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
+import re
 import secrets
+import socket
+import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +18,10 @@ from equitydesk.formats.errors import ExportError
 
 _TEMP_PREFIX = ".~equitydesk-"
 _TEMP_SUFFIX = ".partial"
+_HOST = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+_WRITER = re.compile(r"\.([0-9a-f]{8})-(\d+)-[0-9a-f]{8}" + re.escape(_TEMP_SUFFIX) + r"\Z")
+# A partial file nobody has touched for this long is a leftover whoever wrote it: no export takes a day.
+STALE_AFTER_S = 24 * 3600
 
 
 @contextlib.contextmanager
@@ -22,9 +31,12 @@ def atomic_write(target: Path) -> Iterator[Path]:
     The temporary file lives in the same folder so that the final `os.replace` is a rename on one file system,
     which readers see as either the old file or the new one, never half of each.
     """
-    target = Path(target)
+    shown = Path(target)
+    # Through a symlink to the file it names: replacing the link itself would leave that file never updated.
+    target = Path(os.path.realpath(shown)) if shown.is_symlink() else shown
     folder = target.parent
-    _check_folder(target, folder)
+    _check_folder(shown, target, folder)
+    remove_stale_partials(folder)
     temp = _create_temp(target, folder)
     try:
         yield temp
@@ -34,14 +46,23 @@ def atomic_write(target: Path) -> Iterator[Path]:
     except BaseException as exc:
         _remove_quietly(temp)
         if isinstance(exc, OSError):
-            raise ExportError(_write_failure(target, exc)) from exc
+            raise ExportError(_write_failure(shown, exc)) from exc
         raise
     _fsync_folder(folder)
 
 
-def _check_folder(target: Path, folder: Path) -> None:
+def _check_folder(shown: Path, target: Path, folder: Path) -> None:
     if target.is_dir():
-        raise ExportError(f"Cannot save to “{target}”: that is a folder. Choose a file name inside it instead.")
+        raise ExportError(f"Cannot save to “{shown}”: that is a folder. Choose a file name inside it instead.")
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        # Renaming over a device node or a pipe would replace it with a plain file (as root, even /dev/null).
+        raise ExportError(
+            f"Cannot save to “{shown}”: that is a device, pipe or socket, not a file. Choose a file name instead."
+        )
     if not folder.is_dir():
         raise ExportError(
             f"Cannot save “{target.name}”: the folder “{folder}” does not exist. "
@@ -55,8 +76,13 @@ def _check_folder(target: Path, folder: Path) -> None:
 
 
 def _write_failure(target: Path, exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"Cannot save “{target}”: the disk is full. Free some space or choose another drive, then try again."
+    if exc.errno == errno.EFBIG:
+        return (
+            f"Cannot save “{target}”: the file would be larger than this computer or drive allows. "
+            "Choose another drive, then try again."
+        )
     if exc.errno in (errno.EACCES, errno.EPERM):
         return (
             f"Cannot save “{target}”: permission was refused. If the file is open in another program (such as "
@@ -70,8 +96,10 @@ def _write_failure(target: Path, exc: OSError) -> str:
 
 def _create_temp(target: Path, folder: Path) -> Path:
     # Created with os.open rather than mkstemp so that the user's umask applies, as to any file they save.
+    # The name says which computer and process writes it, so that a later write can tell a leftover from a live one.
     for _ in range(100):
-        temp = folder / f"{_TEMP_PREFIX}{target.name[:80]}-{secrets.token_hex(4)}{_TEMP_SUFFIX}"
+        writer = f"{_HOST}-{os.getpid()}-{secrets.token_hex(4)}"
+        temp = folder / f"{_TEMP_PREFIX}{target.name[:80]}.{writer}{_TEMP_SUFFIX}"
         try:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:
@@ -117,3 +145,49 @@ def _keep_existing_mode(target: Path, temp: Path) -> None:
 def _remove_quietly(path: Path) -> None:
     with contextlib.suppress(FileNotFoundError, OSError):
         path.unlink()
+
+
+def remove_stale_partials(folder: Path) -> list[Path]:
+    """Remove our own temporary files that a killed or crashed write left in `folder`; return what was removed.
+
+    A partial is stale when the process that wrote it, on this computer, is gone, or when nobody has touched it
+    for a day (a partial from another computer on a shared folder, or from before writers were named). A live
+    write is never removed: its process is running, and its file is younger than a day.
+    """
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(_TEMP_PREFIX) and name.endswith(_TEMP_SUFFIX)):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        writer = _WRITER.search(name)
+        gone = writer is not None and writer[1] == _HOST and not _process_alive(int(writer[2]))
+        if gone or age > STALE_AFTER_S:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # os.kill would end the process on Windows: rely on the age rule there
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, under another user
+    return True

@@ -13,6 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from equitydesk.domain.enums import Role, StakeholderGroup
 from equitydesk.formats.atomic import atomic_write
 from equitydesk.formats.roster_headers import FIELD_LABELS
+from equitydesk.formats.xlsx_safe import save_workbook
 
 ROSTER_SHEET = "Roster"
 HELP_SHEET = "How to fill this in"
@@ -57,7 +58,7 @@ def write_import_template(target: Path) -> None:
     _fill_help(book.create_sheet(HELP_SHEET))
     book.active = 0
     with atomic_write(Path(target)) as temp:
-        book.save(temp)
+        save_workbook(book, temp)
 
 
 def _fill_roster(ws: Worksheet) -> None:

@@ -19,6 +19,7 @@ from equitydesk.formats.roster_headers import FIELDS, NAME_FIELDS, find_header_r
 from equitydesk.formats.roster_values import (
     RowTable,
     Values,
+    cap_lengths,
     derive_columns,
     normalise_column,
     offsets_of,
@@ -267,6 +268,12 @@ class RosterSheet:
                 problem = Problem(first + offset, column.letter, column.header, column.field, message, Severity.WARNING)
                 problems_at.setdefault(offset, []).append(problem)
         derive_columns(values)
+        by_field = {c.field: c for c in mapped}
+        for offset, key, message in cap_lengths(values):
+            # A name cut after being split from a full name is reported on the full-name column.
+            col = by_field.get(key) or by_field.get("full_name")
+            where = (col.letter, col.header) if col else ("", "")
+            problems_at.setdefault(offset, []).append(Problem(first + offset, *where, key, message, Severity.WARNING))
         names_mapped = not any(p.is_error for p in sheet_problems)
         for offset, found in row_problems(values, count, names_mapped).items():
             problems_at.setdefault(offset, []).extend(Problem(first + offset, "", "", f, m, s) for f, m, s in found)

@@ -9,6 +9,7 @@ from functools import partial
 from itertools import compress, repeat
 from typing import Any
 
+from equitydesk.domain.limits import PERSON_TEXT_LIMITS
 from equitydesk.domain.normalize import (
     PLAIN_EMAIL,
     PLAIN_PHONE,
@@ -29,6 +30,7 @@ from equitydesk.domain.normalize import (
 )
 from equitydesk.domain.vocabulary import NAME_TITLES
 from equitydesk.formats.problems import Severity
+from equitydesk.formats.roster_headers import FIELD_LABELS
 from equitydesk.formats.sheet_store import ColumnCells, column_slice
 
 
@@ -283,3 +285,33 @@ def _ends_before_start(starts: Values, ends: Values) -> list[int]:
     if not bad:
         return []
     return [o for o, pair in enumerate(zip(starts.codes, ends.codes, strict=True)) if pair in bad]
+
+
+def cap_lengths(values: dict[str, Values]) -> list[tuple[int, str, str]]:
+    """Cut text longer than its field keeps (an e-mail address is left out instead: cut, it would be wrong).
+
+    Works in place after derive_columns, so names split from a full name are capped too; returns (row offset,
+    field, message) for each value changed, to be reported as a warning on its row.
+    """
+    found: list[tuple[int, str, str]] = []
+    for field, limit in PERSON_TEXT_LIMITS.items():
+        column = values.get(field)
+        if column is None:
+            continue
+        table = column.table
+        pairs = table.items() if isinstance(table, dict) else enumerate(table)
+        long = [k for k, v in pairs if type(v) is str and len(v) > limit]
+        for key in long:
+            size = len(table[key])
+            table[key] = BLANK if field == "email" else table[key][:limit].rstrip()  # type: ignore[index]
+            message = _cut_message(field, size, limit)
+            offsets = [key] if column.codes is None else list(offsets_of(column.codes, key))
+            found.extend((offset, field, message) for offset in offsets)
+    return found
+
+
+def _cut_message(field: str, size: int, limit: int) -> str:
+    label = FIELD_LABELS.get(field, field.replace("_", " "))
+    if field == "email":
+        return f"the e-mail address is {size:,} characters long, more than an address can have. It was left out."
+    return f"the text was cut to {limit:,} characters, the most EquityDesk keeps for {label} (it had {size:,})."

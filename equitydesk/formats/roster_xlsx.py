@@ -12,7 +12,15 @@ from openpyxl.styles import Font
 
 from equitydesk.formats.atomic import atomic_write
 from equitydesk.formats.roster_rows import RosterExportRow
-from equitydesk.formats.xlsx_safe import CellValue, clean_text, header_cells, prepare_table, text_cell, value_cell
+from equitydesk.formats.xlsx_safe import (
+    CellValue,
+    clean_text,
+    header_cells,
+    prepare_table,
+    save_workbook,
+    text_cell,
+    value_cell,
+)
 
 ROSTER_SHEET = "Roster"
 ABOUT_SHEET = "About"
@@ -78,34 +86,35 @@ def write_roster_xlsx(
 
     workbook = Workbook(write_only=True)
     try:
-        sheet = workbook.create_sheet(ROSTER_SHEET)
-        prepare_table(sheet, COLUMNS, table)
-        sheet.append(header_cells(sheet, COLUMNS))
-        for number, values in enumerate(table, start=2):
-            sheet.append(
-                [
-                    value_cell(sheet, value, warnings, where=f"row {number}, column “{COLUMNS[index]}”")
-                    for index, value in enumerate(values)
-                ]
-            )
-
-        about = workbook.create_sheet(ABOUT_SHEET)
-        about.column_dimensions["A"].width = 16
-        about.column_dimensions["B"].width = 60
-        for label, value in (
-            ("Committee", committee_name),
-            ("Exported at", when),
-            ("Memberships", len(rows)),
-            ("Exported by", "EquityDesk"),
-        ):
-            label_cell = text_cell(about, label)
-            label_cell.font = Font(bold=True)
-            about.append([label_cell, value_cell(about, value, warnings, where="the About sheet")])
-
-        workbook.properties.title = clean_text(f"{committee_name} roster")[:255]
-        workbook.properties.creator = "EquityDesk"
+        # Built inside atomic_write: openpyxl's sheet files in the temp folder can fill a disk as well.
         with atomic_write(target) as temp:
-            workbook.save(temp)
+            sheet = workbook.create_sheet(ROSTER_SHEET)
+            prepare_table(sheet, COLUMNS, table)
+            sheet.append(header_cells(sheet, COLUMNS))
+            for number, values in enumerate(table, start=2):
+                sheet.append(
+                    [
+                        value_cell(sheet, value, warnings, where=f"row {number}, column “{COLUMNS[index]}”")
+                        for index, value in enumerate(values)
+                    ]
+                )
+
+            about = workbook.create_sheet(ABOUT_SHEET)
+            about.column_dimensions["A"].width = 16
+            about.column_dimensions["B"].width = 60
+            for label, value in (
+                ("Committee", committee_name),
+                ("Exported at", when),
+                ("Memberships", len(rows)),
+                ("Exported by", "EquityDesk"),
+            ):
+                label_cell = text_cell(about, label)
+                label_cell.font = Font(bold=True)
+                about.append([label_cell, value_cell(about, value, warnings, where="the About sheet")])
+
+            workbook.properties.title = clean_text(f"{committee_name} roster")[:255]
+            workbook.properties.creator = "EquityDesk"
+            save_workbook(workbook, temp)
     except BaseException:
         _discard(workbook)
         raise

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
+from zipfile import ZIP_DEFLATED, ZipFile
 
+from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.writer.excel import ExcelWriter
 
 # Excel's limit is counted in UTF-16 code units; past it Excel calls the file damaged.
 EXCEL_MAX_TEXT = 32_767
@@ -162,3 +167,24 @@ def _utf16_len(text: str) -> int:
 
 def _line_width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in line)
+
+
+def save_workbook(workbook: Workbook, path: Path) -> None:
+    """Save like `Workbook.save`, but a failed save (a full disk) is closed now, once, with its own error.
+
+    openpyxl leaves the zip archive open when writing fails; its __del__ later tries to finish it on the same
+    full disk and prints "Exception ignored in: ZipFile.__del__" after our message.
+    """
+    if workbook.write_only and not workbook.worksheets:
+        workbook.create_sheet()
+    workbook.properties.modified = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
+    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(workbook, archive).write_data()
+    except BaseException:
+        handle, archive.fp = archive.fp, None  # ZipFile.close and __del__ do nothing once fp is None
+        if handle is not None:
+            with contextlib.suppress(OSError, ValueError):
+                handle.close()
+        raise
+    archive.close()

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from equitydesk.domain.normalize import strip_bidi_controls
 from equitydesk.services.errors import DomainError
 
 
@@ -32,9 +33,12 @@ class Field:
             if self.required:
                 raise DomainError(f"{self.label} is required.", field=name)
             return None if self.kind not in ("bool",) else False
-        if isinstance(cleaned, str) and self.max_len and len(cleaned) > self.max_len:
+        limit = self.max_len or _DEFAULT_MAX_LEN.get(self.kind)
+        if isinstance(cleaned, str) and limit and len(cleaned) > limit:
             raise DomainError(
-                f"{self.label} is too long ({len(cleaned)} characters; at most {self.max_len}).", field=name
+                f"{self.label} is too long ({len(cleaned):,} characters; at most {limit:,}). Shorten it and save "
+                "again.",
+                field=name,
             )
         if isinstance(cleaned, int | float) and not isinstance(cleaned, bool):
             if self.minimum is not None and cleaned < self.minimum:
@@ -49,7 +53,8 @@ def _text(_f: Field, v: Any) -> str | None:
         return None
     import unicodedata
 
-    return " ".join(unicodedata.normalize("NFC", str(v)).split()) or None
+    # One line: bidirectional controls would let a name print as another ("\u202eevaD" shows as "Dave").
+    return " ".join(unicodedata.normalize("NFC", strip_bidi_controls(str(v))).split()) or None
 
 
 def _longtext(_f: Field, v: Any) -> str | None:
@@ -149,6 +154,9 @@ def _enum(f: Field, v: Any) -> StrEnum | None:
 def _ref(_f: Field, v: Any) -> int | None:
     return _int(_f, v)
 
+
+# A text field declared without max_len is still bounded: no field takes a 50 MB paste.
+_DEFAULT_MAX_LEN = {"text": 1_000, "email": 320, "longtext": 100_000}
 
 _CLEANERS: dict[str, Callable[[Field, Any], Any]] = {
     "text": _text,

@@ -20,6 +20,10 @@ def run_migrations_online() -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        # One transaction for the whole upgrade (equitydesk.db.migrate begins it): SQLite's DDL is transactional,
+        # though Alembic assumes otherwise, so a failing step rolls every earlier one back too.
+        transactional_ddl=True,
+        transaction_per_migration=False,
     )
     with context.begin_transaction():
         context.run_migrations()
