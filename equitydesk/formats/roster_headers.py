@@ -19,8 +19,6 @@ FIELD_LABELS: dict[str, str] = {
     "term_end": "Term end",
 }  # fmt: skip
 FIELDS: tuple[str, ...] = tuple(FIELD_LABELS)
-PERSON_FIELDS = frozenset(FIELDS[:13])
-MEMBERSHIP_FIELDS = frozenset(FIELDS[13:])
 NAME_FIELDS = frozenset({"full_name", "given_name", "family_name"})
 
 _SYNONYMS: dict[str, str] = {

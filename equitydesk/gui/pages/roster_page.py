@@ -26,8 +26,8 @@ from equitydesk.domain.enums import StakeholderGroup
 from equitydesk.gui.commands import CommandId, CommandRegistry
 from equitydesk.gui.display import tone_of
 from equitydesk.gui.pages.list_page import ListPage
-from equitydesk.gui.widgets.memberships_panel import MembershipsPanel
 from equitydesk.gui.widgets.attendance_history import AttendanceHistory
+from equitydesk.gui.widgets.memberships_panel import MembershipsPanel
 from equitydesk.gui.widgets.search_field import SearchField
 from equitydesk.gui.workspace import Change
 from equitydesk.services.errors import DomainError

@@ -11,10 +11,9 @@ from typing import Any
 
 from equitydesk.domain.keys import email_key, person_name_key
 from equitydesk.services.imports.plan import ImportRow, Outcome, Plan, RowOutcome
-from equitydesk.services.roster import PERSON_FIELDS as ROSTER_PERSON_FIELDS
+from equitydesk.services.roster import PERSON_FIELDS
 
 # The person fields a roster row can set: those the person editor declares, in the same order.
-PERSON_FIELDS: tuple[str, ...] = tuple(ROSTER_PERSON_FIELDS)
 MEMBERSHIP_FIELDS = ("role", "stakeholder_group", "voting", "term_start", "term_end")
 
 _PERSON_SET = frozenset(PERSON_FIELDS)

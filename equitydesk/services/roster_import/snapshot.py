@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from equitydesk.db.tables import Committee, Membership, Person
-from equitydesk.services.roster_import.planning import MEMBERSHIP_FIELDS, PERSON_FIELDS, RosterSnapshot
+from equitydesk.services.roster import PERSON_FIELDS
+from equitydesk.services.roster_import.planning import MEMBERSHIP_FIELDS, RosterSnapshot
 
 
 def committee_id_named(session: Session, name: str) -> int | None:

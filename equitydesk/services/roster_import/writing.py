@@ -16,9 +16,10 @@ from equitydesk.domain.keys import email_key, person_name_key
 from equitydesk.services import changelog
 from equitydesk.services.fields import to_json
 from equitydesk.services.imports.plan import Outcome
-from equitydesk.services.roster_import.planning import PERSON_FIELDS, ImportPlan, RowPlan
+from equitydesk.services.roster import PERSON_FIELDS
+from equitydesk.services.roster_import.planning import ImportPlan, RowPlan
 
-_PERSON_REST = PERSON_FIELDS[2:]
+_PERSON_REST = tuple(PERSON_FIELDS)[2:]
 _PERSON_COLUMNS = ("id", "given_name", "family_name", *_PERSON_REST, "email_key", "name_key", "archived",
                    "import_batch_id", "created_at", "updated_at")  # fmt: skip
 _MEMBERSHIP_COLUMNS = ("id", "person_id", "committee_id", "role", "stakeholder_group", "voting", "term_start",
