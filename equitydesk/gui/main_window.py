@@ -33,7 +33,7 @@ from equitydesk.gui.settings import add_recent_file, app_settings, clear_recent_
 
 if TYPE_CHECKING:
     from equitydesk.db.engine import Database
-    from equitydesk.gui.workspace import Workspace
+    from equitydesk.gui.workspace import ContextFactory, Workspace
     from equitydesk.services.registry import Services
 
 DB_FILTER = "EquityDesk databases (*.sqlite *.db *.sqlite3);;All files (*)"
@@ -45,9 +45,10 @@ class MainWindow(QMainWindow):
 
     database_changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, context: ContextFactory | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
+        self._context = context  # how the services see each database opened here (see Workspace.open)
         self.db: Database | None = None
         self.services: Services | None = None
         self.workspace: Workspace | None = None
@@ -202,7 +203,7 @@ class MainWindow(QMainWindow):
 
         old = self.db
         self.db = db
-        self.workspace = Workspace.open(db, self) if db is not None else None
+        self.workspace = Workspace.open(db, self, context=self._context) if db is not None else None
         self.services = self.workspace.services if self.workspace is not None else None
         for page in self.pages:
             page.set_services(self.services)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from equitydesk.db.engine import open_database
 from equitydesk.gui.commands import CommandId
-from equitydesk.gui.main_window import MainWindow
 from equitydesk.gui.pages.actions_page import ActionsPage
 from equitydesk.gui.pages.meetings_page import MeetingsPage
 from equitydesk.gui.pages.roadmap_page import RoadmapPage
@@ -63,9 +62,8 @@ def test_every_page_shows_the_open_database(qtbot, window, db_path, committee):
     assert set(visible_texts(window.page(RoadmapPage), "status")) == {"On track", "At risk", ""}
 
 
-def test_pages_say_a_database_is_on_its_way_until_it_is_open(qtbot, db_path, committee):
-    win = MainWindow()
-    qtbot.addWidget(win)
+def test_pages_say_a_database_is_on_its_way_until_it_is_open(qtbot, new_window, db_path, committee):
+    win = new_window()
     assert win.page(RosterPage).empty_label.text().startswith("No database is open")
     assert not win.commands[CommandId.ADD_PERSON].isEnabled()
     win.show_opening(str(db_path))
@@ -177,16 +175,14 @@ def test_recent_list_keeps_eight(qtbot, window, fresh_db):
     assert len(files) == 8 and files[0].name == "db9.sqlite"
 
 
-def test_window_remembers_its_size_and_page(qtbot, db_path, committee):
-    first = MainWindow()
-    qtbot.addWidget(first)
+def test_window_remembers_its_size_and_page(qtbot, new_window, db_path, committee):
+    first = new_window()
     first.show()
     assert first.height() != 540
     first.resize(first.width(), 540)
     first.show_page(RoadmapPage)
     first.close()
-    second = MainWindow()
-    qtbot.addWidget(second)
+    second = new_window()
     # Height only: the offscreen screen is 800 px wide, narrower than the window may be, and restoring clamps to it.
     assert second.height() == 540
     assert isinstance(second.current_page, RoadmapPage)
