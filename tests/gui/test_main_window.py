@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -60,6 +62,17 @@ def test_every_page_shows_the_open_database(qtbot, window, db_path, committee):
     assert visible_texts(window.page(MeetingsPage), "title")[0] == "December meeting", "newest meeting first"
     assert "Map community organizations" in visible_texts(window.page(ActionsPage), "title")
     assert set(visible_texts(window.page(RoadmapPage), "status")) == {"On track", "At risk", ""}
+
+
+@pytest.mark.parametrize("today", [date(2031, 2, 3)])
+def test_a_story_on_another_day_sees_the_committee_made_on_that_day(window, services, committee, today):
+    """Overriding `today` moves the committee, the window's services and the test's services together."""
+    assert window.services.ctx.today() == services.ctx.today() == today
+    page = window.show_page(ActionsPage)
+    page.scope_combo.setCurrentIndex(page.scope_combo.findText("Overdue items"))
+    assert visible_texts(page, "title") == ["Book interpreters for the listening sessions"]
+    hodan = window.services.people.memberships_of(committee.people["Hodan"])[0]
+    assert hodan["membership"].term_end == date(2031, 3, 5), "made 30 days after the story's day"
 
 
 def test_pages_say_a_database_is_on_its_way_until_it_is_open(qtbot, new_window, db_path, committee):
