@@ -31,7 +31,7 @@ def test_the_shared_corpus_is_beside_the_repository() -> None:
 
 def test_in_ci_a_missing_prerequisite_fails_the_test(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(prerequisites.CI_VARIABLE, "1")
-    with pytest.raises(pytest.fail.Exception, match="corpus not found at .*nowhere, and CI must run this test"):
+    with pytest.raises(pytest.fail.Exception, match=r"corpus not found at .*nowhere, and CI must run this test"):
         prerequisites.need_corpus(tmp_path / "nowhere")
     prerequisites.need_corpus(tmp_path)  # there: nothing happens
 
