@@ -78,8 +78,7 @@ class Workspace(QObject):
     @classmethod
     def open(cls, db: Database, parent: QObject | None = None, *, context: ContextFactory | None = None) -> Workspace:
         """The workspace over `db`; its services get `context(db)`, or else the login name and the real date."""
-        # late: the window shows before SQLAlchemy loads
-        from equitydesk.services.registry import Services, services_for
+        from equitydesk.services.registry import Services, services_for  # late: the window shows before SQLAlchemy
 
         return cls(db, services_for(db) if context is None else Services.build(context(db)), parent)
 
