@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up EquityDesk with its test tools (first run only) and run the test suite headless. Extra args go to pytest.
 source "$(dirname "${BASH_SOURCE[0]}")/scripts_common.sh"
-install_system_packages "${qt_packages[@]}" poppler-utils
+install_system_packages "${qt_packages[@]}" "${test_packages[@]}"
 ensure_venv "test"
 cd "$here"
 export QT_QPA_PLATFORM=offscreen

@@ -6,10 +6,13 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 venv="${EQUITYDESK_VENV:-$here/.venv}"
 python_bin="${PYTHON:-python3}"
 
-# Qt's offscreen/xcb platform plugins load these; poppler-utils lets the tests read back the PDFs we print.
+# Qt's offscreen/xcb platform plugins load these.
 qt_packages=(libglib2.0-0 libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0)
+# The tests read back what we write: poppler-utils the PDFs we print, LibreOffice our workbooks as another
+# spreadsheet program sees them (a font, since --no-install-recommends leaves LibreOffice with none).
+test_packages=(poppler-utils libreoffice-calc-nogui fonts-dejavu-core)
 
 install_system_packages() {
   local wanted=("$@") missing=()

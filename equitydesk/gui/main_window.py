@@ -41,7 +41,7 @@ from equitydesk.gui.settings import (
 
 if TYPE_CHECKING:
     from equitydesk.db.engine import Database
-    from equitydesk.gui.workspace import Workspace
+    from equitydesk.gui.workspace import ContextFactory, Workspace
     from equitydesk.services.registry import Services
 
 DB_FILTER = "EquityDesk databases (*.sqlite *.db *.sqlite3);;All files (*)"
@@ -53,9 +53,10 @@ class MainWindow(QMainWindow):
 
     database_changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, context: ContextFactory | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
+        self._context = context  # how the services see each database opened here (see Workspace.open)
         self.workspace: Workspace | None = None
         self.commands = CommandRegistry(self)
         self.pages: list[ListPage] = []
@@ -213,7 +214,7 @@ class MainWindow(QMainWindow):
         """Show this database in every page, through a new workspace; the one shown before is closed."""
         from equitydesk.gui.workspace import Workspace  # late: the window shows before SQLAlchemy loads
 
-        self.set_workspace(Workspace.open(db, self) if db is not None else None)
+        self.set_workspace(Workspace.open(db, self, context=self._context) if db is not None else None)
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         old = self.workspace

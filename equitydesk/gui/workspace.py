@@ -14,7 +14,11 @@ from equitydesk.gui.jobs import Op
 
 if TYPE_CHECKING:
     from equitydesk.db.engine import Database
+    from equitydesk.services.context import ServiceContext
     from equitydesk.services.registry import Services
+
+    # How the services see an opened database (who acts, which day it is); tests pin the day with one.
+    ContextFactory = Callable[[Database], ServiceContext]
 
 T = TypeVar("T")
 
@@ -72,10 +76,11 @@ class Workspace(QObject):
         self._closed = False
 
     @classmethod
-    def open(cls, db: Database, parent: QObject | None = None) -> Workspace:
-        from equitydesk.services.registry import services_for  # late: the window shows before SQLAlchemy loads
+    def open(cls, db: Database, parent: QObject | None = None, *, context: ContextFactory | None = None) -> Workspace:
+        """The workspace over `db`; its services get `context(db)`, or else the login name and the real date."""
+        from equitydesk.services.registry import Services, services_for  # late: the window shows before SQLAlchemy
 
-        return cls(db, services_for(db), parent)
+        return cls(db, services_for(db) if context is None else Services.build(context(db)), parent)
 
     @property
     def label(self) -> str:

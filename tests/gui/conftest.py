@@ -1,69 +1,39 @@
-"""GUI story fixtures: offscreen Qt, settings and data folder in tmp_path, a fresh database, a small committee."""
+"""GUI story fixtures: offscreen Qt, settings in tmp_path, a small committee, the main window on the tests' day.
+
+The database, its services and the day (`db`, `services`, `today`) come from tests/conftest.py; the committee
+and the window here use the same day, so what build_committee made "in 30 days" is in 30 days for the window too.
+"""
 
 from __future__ import annotations
 
 import os
-import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads
 
 import pytest
 from PySide6.QtCore import QSettings
 
-from equitydesk.db.engine import Database, open_database
-from equitydesk.services.registry import Services, services_for
+from equitydesk.services.registry import Services
 
-TODAY = date.today()
+if TYPE_CHECKING:
+    from equitydesk.gui.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own QSettings folder and data folder, so no test sees another's recent files."""
+def isolated_settings(tmp_path: Path) -> Path:
+    """Every test gets its own QSettings folder, so no test sees another's recent files or window size."""
     folder = tmp_path / "settings"
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    monkeypatch.setenv("EQUITYDESK_DATA_DIR", str(tmp_path / "data"))
     return folder
 
 
-@pytest.fixture
-def db_path(request: pytest.FixtureRequest, tmp_path: Path, templates: Templates) -> Path:
-    """A fresh database file for this test: a copy of the empty template, or of the filled one when the
-    test asks for `committee` (copying beats migrating and filling afresh for every test)."""
-    path = tmp_path / "t.sqlite"
-    source = templates.filled if "committee" in request.fixturenames else templates.empty
-    shutil.copyfile(source, path)
-    return path
-
-
-@pytest.fixture
-def fresh_db(tmp_path: Path, templates: Templates):
-    """fresh_db(name) -> the path of another new, empty database file in this test's folder."""
-
-    def make(name: str) -> Path:
-        path = tmp_path / name
-        shutil.copyfile(templates.empty, path)
-        return path
-
-    return make
-
-
-@pytest.fixture
-def db(db_path: Path):
-    database = open_database(db_path)
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
-def services(db: Database) -> Services:
-    return services_for(db)
-
-
 @dataclass
-class Committee:
+class Built:
     """Ids of what build_committee made, by a readable key."""
 
     committees: dict[str, int] = field(default_factory=dict)
@@ -100,9 +70,9 @@ PEOPLE = [
 ]  # fmt: skip
 
 
-def build_committee(services: Services, *, today: date = TODAY) -> Committee:
+def build_committee(services: Services, *, today: date) -> Built:
     """Two committees, twelve people with memberships, meetings, action items and a plan with strategies."""
-    made = Committee()
+    made = Built()
     eac = services.committees.create(name="Equity Advisory Committee", purpose="Advise the board on equity.")
     ai = services.committees.create(name="Achievement and Integration Plan Team")
     made.committees = {"eac": eac.id, "ai": ai.id}
@@ -158,42 +128,43 @@ def build_committee(services: Services, *, today: date = TODAY) -> Committee:
     return made
 
 
-@dataclass(frozen=True)
-class Templates:
-    empty: Path
-    filled: Path
-    committee: Committee
-
-
-@pytest.fixture(scope="session")
-def templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
-    folder = tmp_path_factory.mktemp("templates")
-    empty, filled = folder / "empty.sqlite", folder / "filled.sqlite"
-    made = None
-    for path in (empty, filled):
-        database = open_database(path)
-        if path is filled:
-            made = build_committee(services_for(database))
-        database.dispose()
-        # Closing the last connection folds the WAL into the file; a copy of the file alone is then complete.
-        assert not path.with_name(path.name + "-wal").exists()
-    assert made is not None
-    return Templates(empty, filled, made)
+@pytest.fixture
+def committee_template(templates, service_context, today: date) -> tuple[Path, Built]:
+    """A database file holding build_committee's records made on `today`, and their ids (filled once per day)."""
+    return templates.filled(("committee", today), lambda s: build_committee(s, today=today), context=service_context)
 
 
 @pytest.fixture
-def committee(templates: Templates, db_path: Path) -> Committee:
-    """The ids of build_committee's records, already in this test's database (see db_path)."""
-    return templates.committee
+def db_template(request: pytest.FixtureRequest, templates) -> Path:
+    """A test asking for `committee` starts from a copy of the filled template, the others from an empty one."""
+    if "committee" in request.fixturenames:
+        return request.getfixturevalue("committee_template")[0]
+    return templates.empty
 
 
 @pytest.fixture
-def window(qtbot, db_path: Path, committee: Committee):
-    """The main window, shown, with the test database open in it."""
+def committee(committee_template: tuple[Path, Built], db_path: Path) -> Built:
+    """The ids of build_committee's records, already in this test's database (see db_template)."""
+    return committee_template[1]
+
+
+@pytest.fixture
+def new_window(qtbot, service_context) -> Callable[[], MainWindow]:
+    """new_window() -> a main window (not shown, no database yet) whose services act on the tests' day."""
     from equitydesk.gui.main_window import MainWindow
 
-    win = MainWindow()
-    qtbot.addWidget(win)
+    def make() -> MainWindow:
+        win = MainWindow(context=service_context)
+        qtbot.addWidget(win)
+        return win
+
+    return make
+
+
+@pytest.fixture
+def window(qtbot, new_window, db_path: Path, committee: Built):
+    """The main window, shown, with the test database open in it."""
+    win = new_window()
     win.show()
     qtbot.waitExposed(win)
     assert win.open_path(db_path)
@@ -201,7 +172,7 @@ def window(qtbot, db_path: Path, committee: Committee):
 
 
 @pytest.fixture
-def workspace(db: Database, services: Services):
+def workspace(db, services):
     """The window's view of the test database, for dialogs built on their own (their writes go through it)."""
     from equitydesk.gui.workspace import Workspace
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from equitydesk.gui.commands import CommandId
 from equitydesk.gui.exports import file_name, with_suffix
-from equitydesk.gui.main_window import MainWindow
 from equitydesk.gui.pages.roster_page import RosterPage
 
 EAC = "Equity Advisory Committee"
@@ -60,7 +58,7 @@ def wait_for_status(qtbot, window, start: str) -> str:
     return window.statusBar().currentMessage()
 
 
-def test_export_the_roster_in_the_filter_to_excel(qtbot, window, committee, tmp_path, monkeypatch, boxes):
+def test_export_the_roster_in_the_filter_to_excel(qtbot, window, committee, tmp_path, monkeypatch, boxes, today):
     target = tmp_path / "roster"  # typed without the suffix
     save_as = SaveAs(monkeypatch, target)
     choose_committee(window, EAC)
@@ -69,7 +67,7 @@ def test_export_the_roster_in_the_filter_to_excel(qtbot, window, committee, tmp_
     message = wait_for_status(qtbot, window, "Exported")
     written = tmp_path / "roster.xlsx"
     assert message == f"Exported 9 memberships of {EAC} to {written}"
-    assert Path(save_as.defaults[0]).name == f"{EAC} roster {date.today().isoformat()}.xlsx"
+    assert Path(save_as.defaults[0]).name == f"{EAC} roster {today.isoformat()}.xlsx", "named for the services' day"
     sheet = load_workbook(written, read_only=True).worksheets[0]
     cells = [str(v) for row in sheet.iter_rows(values_only=True) for v in row if v is not None]
     assert "Hernández López" in cells and "hodan@example.org" in cells
@@ -143,9 +141,8 @@ def test_a_failing_export_says_why_and_writes_nothing(qtbot, window, committee, 
     assert window.statusBar().currentMessage() == ""
 
 
-def test_export_actions_wait_for_a_database(qtbot, db_path, committee):
-    win = MainWindow()
-    qtbot.addWidget(win)
+def test_export_actions_wait_for_a_database(qtbot, new_window, db_path, committee):
+    win = new_window()
     assert not win.commands[CommandId.EXPORT_ROSTER].isEnabled()
     assert win.open_path(db_path)
     assert all(win.commands[a].isEnabled() for a in (CommandId.EXPORT_ROSTER, CommandId.PRINT_SIGNIN))

@@ -78,6 +78,41 @@ def test_ids_and_rows(services, committee):
     assert model.row_of(-1) == -1 and model.id_at(10_000) is None and model.row_values(-1) == {}
 
 
+def test_row_of_follows_every_sort_filter_and_refresh(qtmodeltester, services, committee):
+    model = LazyTableModel(services.people)
+    linda = committee.people["Linda"]
+
+    def assert_rows_known() -> None:
+        assert [model.row_of(model.id_at(row)) for row in range(model.rowCount())] == list(range(model.rowCount()))
+
+    model.sort(model.column_of("name"))
+    assert_rows_known()
+    first = model.row_of(linda)
+    assert model.row_values(first)["email"] == "linda@example.org"
+    model.sort(model.column_of("name"), Qt.SortOrder.DescendingOrder)
+    assert model.row_of(linda) == model.rowCount() - 1 - first
+    assert_rows_known()
+    model.set_text_filter("somali")
+    assert model.row_of(linda) == -1, "filtered out"
+    assert_rows_known()
+    qtmodeltester.check(model)
+    model.set_text_filter("")
+    model.sort(model.column_of("name"))
+    aaron = services.people.create(given_name="Aaron", family_name="Aaberg").id
+    assert model.row_of(aaron) == -1, "not shown until the model reads its rows again"
+    model.refresh()
+    assert model.row_of(aaron) == 0 and model.row_of(linda) == first + 1
+    assert_rows_known()
+    services.people.delete(linda)
+    model.refresh()
+    assert model.row_of(linda) == -1 and model.row_of(aaron) == 0
+    team = committee.committees["ai"]
+    model.set_service(services.committees)
+    assert model.id_at(model.row_of(team)) == team, "another service: the rows are the committees'"
+    model.set_service(None)
+    assert model.row_of(team) == -1
+
+
 def test_values_read_the_way_a_chair_reads_them(services, committee):
     model = LazyTableModel(services.memberships)
     roles = {model.index(r, model.column_of("role")).data(DISPLAY) for r in range(model.rowCount())}

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from equitydesk.db.engine import open_database
 from equitydesk.gui.commands import CommandId
-from equitydesk.gui.main_window import MainWindow
 from equitydesk.gui.pages.actions_page import ActionsPage
 from equitydesk.gui.pages.meetings_page import MeetingsPage
 from equitydesk.gui.pages.roadmap_page import RoadmapPage
@@ -63,9 +64,19 @@ def test_every_page_shows_the_open_database(qtbot, window, db_path, committee):
     assert set(visible_texts(window.page(RoadmapPage), "status")) == {"On track", "At risk", ""}
 
 
-def test_pages_say_a_database_is_on_its_way_until_it_is_open(qtbot, db_path, committee):
-    win = MainWindow()
-    qtbot.addWidget(win)
+@pytest.mark.parametrize("today", [date(2031, 2, 3)])
+def test_a_story_on_another_day_sees_the_committee_made_on_that_day(window, services, committee, today):
+    """Overriding `today` moves the committee, the window's services and the test's services together."""
+    assert window.services.ctx.today() == services.ctx.today() == today
+    page = window.show_page(ActionsPage)
+    page.scope_combo.setCurrentIndex(page.scope_combo.findText("Overdue items"))
+    assert visible_texts(page, "title") == ["Book interpreters for the listening sessions"]
+    hodan = window.services.people.memberships_of(committee.people["Hodan"])[0]
+    assert hodan.term_end == date(2031, 3, 5), "made 30 days after the story's day"
+
+
+def test_pages_say_a_database_is_on_its_way_until_it_is_open(qtbot, new_window, db_path, committee):
+    win = new_window()
     assert win.page(RosterPage).empty_label.text().startswith("No database is open")
     assert not win.commands[CommandId.ADD_PERSON].isEnabled()
     win.show_opening(str(db_path))
@@ -177,16 +188,14 @@ def test_recent_list_keeps_eight(qtbot, window, fresh_db):
     assert len(files) == 8 and files[0].name == "db9.sqlite"
 
 
-def test_window_remembers_its_size_and_page(qtbot, db_path, committee):
-    first = MainWindow()
-    qtbot.addWidget(first)
+def test_window_remembers_its_size_and_page(qtbot, new_window, db_path, committee):
+    first = new_window()
     first.show()
     assert first.height() != 540
     first.resize(first.width(), 540)
     first.show_page(RoadmapPage)
     first.close()
-    second = MainWindow()
-    qtbot.addWidget(second)
+    second = new_window()
     # Height only: the offscreen screen is 800 px wide, narrower than the window may be, and restoring clamps to it.
     assert second.height() == 540
     assert isinstance(second.current_page, RoadmapPage)

@@ -42,13 +42,17 @@ def test_put_a_person_on_a_second_committee(qtbot, services, workspace, committe
     dialog.ui.votingCheck.setChecked(False)
     qtbot.mouseClick(dialog.ui.termEndNone, Qt.MouseButton.LeftButton)
     assert dialog.ui.termEndEdit.isEnabled()
-    dialog.ui.termEndEdit.setDate(QDate(2027, 6, 30))
+    # A new term starts on the real date (the dialog reads the computer's clock): end it after that, on any day.
+    start = dialog.ui.termStartEdit.date().toPython()
+    assert start == date.today()
+    end = start + timedelta(days=230)
+    dialog.ui.termEndEdit.setDate(QDate(end.year, end.month, end.day))
     click_ok(qtbot, dialog)
     assert not dialog.isVisible(), dialog.ui.errorLabel.text()
     m = services.memberships.get(dialog.membership_id)
     assert m.committee_id == committee.committees["ai"]
     assert (m.role, m.stakeholder_group, m.voting) == (Role.CO_CHAIR, StakeholderGroup.TEACHER, False)
-    assert (m.term_start, m.term_end, m.status) == (date.today(), date(2027, 6, 30), MembershipStatus.ACTIVE)
+    assert (m.term_start, m.term_end, m.status) == (start, end, MembershipStatus.ACTIVE)
 
 
 def test_edit_shows_the_membership_and_no_date_clears_a_term(qtbot, services, workspace, committee):

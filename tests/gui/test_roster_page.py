@@ -240,17 +240,14 @@ def test_clicking_a_header_sorts_in_sql(qtbot, window, committee):
     assert page.model.row_values(0)["email"] == "yer@example.org"
 
 
-def test_hidden_columns_stay_hidden_next_time(qtbot, window, db_path):
+def test_hidden_columns_stay_hidden_next_time(qtbot, window, new_window, db_path):
     page = roster(window)
     header = page.table.horizontalHeader()
     assert header.isSectionHidden(page.model.column_of("preferred_name")), "hidden until asked for"
     page.set_column_visible("phone", False)
     page.set_column_visible("preferred_name", True)
     window.close()
-    from equitydesk.gui.main_window import MainWindow
-
-    again = MainWindow()
-    qtbot.addWidget(again)
+    again = new_window()
     assert again.open_path(db_path)
     page = roster(again)
     header = page.table.horizontalHeader()

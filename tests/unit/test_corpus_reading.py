@@ -14,10 +14,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import prerequisites
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO.parent / "shared" / "corpus" / "xlsx-wild"
+CORPUS = prerequisites.CORPUS / "xlsx-wild"
 ADDRESS_SPACE_LIMIT = 4 * 1024**3  # far above the 500 MB we allow, far below what a runaway grid asks for
 MAX_SECONDS_PER_FILE = 10.0
 MAX_RSS_MB = 500
@@ -54,8 +55,7 @@ def _limit_address_space() -> None:
 
 @pytest.fixture(scope="module")
 def outcomes() -> dict[str, dict[str, Any]]:
-    if not CORPUS.is_dir():
-        pytest.skip(f"corpus not found at {CORPUS}")
+    prerequisites.need_corpus(CORPUS)  # skips without it; fails in CI
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     done = subprocess.run(
         [sys.executable, "-c", _CHILD, str(CORPUS)], capture_output=True, text=True, timeout=240, env=env,

@@ -57,6 +57,7 @@ class LazyTableModel(QAbstractTableModel):
         self._keys: list[str] = []
         self._labels: list[str] = []
         self._ids: list[int] = []
+        self._row_by_id: dict[int, int] | None = None  # built by the first row_of after the ids change
         self._blocks: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
         self._text = ""
         self._filters: dict[str, Any] = {}
@@ -90,7 +91,7 @@ class LazyTableModel(QAbstractTableModel):
         keys = [k for k in self._wanted if k in columns] if self._wanted is not None else list(columns)
         self._keys = keys
         self._labels = [columns[k].label for k in keys]
-        self._ids = self._query_ids()
+        self._set_ids(self._query_ids())
         self._blocks.clear()
         self.endResetModel()
         self.count_changed.emit(len(self._ids))
@@ -150,7 +151,7 @@ class LazyTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-run the query: after an edit, a filter change or a sort. Cached rows are dropped."""
         self.beginResetModel()
-        self._ids = self._query_ids()
+        self._set_ids(self._query_ids())
         self._blocks.clear()
         self.endResetModel()
         self.count_changed.emit(len(self._ids))
@@ -160,16 +161,25 @@ class LazyTableModel(QAbstractTableModel):
             return []
         return self._service.list_ids(self.query())
 
+    def _set_ids(self, ids: list[int]) -> None:
+        self._ids = ids
+        self._row_by_id = None
+
     # --- rows by id ----------------------------------------------------------------------------------------
 
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, entity_id: int) -> int:
-        try:
-            return self._ids.index(entity_id)
-        except ValueError:
-            return -1
+        """The row showing this id, or -1. Pages ask on every selection change: a dict, not a scan of 100k ids.
+
+        The dict is built on first use after a sort, filter or refresh (≈7 ms for 100k ids), not by the refresh
+        itself, so that typing in the search field does not pay for it on every keystroke.
+        """
+        if self._row_by_id is None:
+            # list_ids gives each id once (ordered by the sort column, then id), so no row is hidden by another.
+            self._row_by_id = dict(zip(self._ids, range(len(self._ids)), strict=True))
+        return self._row_by_id.get(entity_id, -1)
 
     def row_values(self, row: int) -> dict[str, Any]:
         """The raw values of one row (enums, dates), keyed by column key; {} outside the table."""
