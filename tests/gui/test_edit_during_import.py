@@ -76,7 +76,7 @@ def test_an_edit_made_while_an_import_commits_waits_and_both_land(
 
     release.set()
     wait_for_writes(qtbot, timeout=20_000)
-    assert not dialog.isVisible()
+    assert page.dialog is None, "the dialog closed once its edit landed"
     assert wizard.currentId() == PageId.RESULT and wizard.state.result is not None
 
     reopened = open_database(db_path)
