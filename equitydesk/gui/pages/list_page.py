@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,7 +75,14 @@ class ListPage(QWidget):
         self.search = SearchField(self.search_placeholder)
         self.search.search_changed.connect(self.model.set_text_filter)
         self.search.returnPressed.connect(self.search.flush)
+        self._restoring = False  # True while the page itself changes the selection (one update at the end)
         self.table = self._make_table()
+        # A reset (search, filter, sort, refresh) clears the view's selection without a selectionChanged signal,
+        # so the page would go on showing, and acting on, a row that is no longer listed: carry it over here.
+        # Connected after the view's selection model, which clears itself on the same signal first.
+        self._kept_ids: list[int] | None = None  # set before a reset: the ids to select after it
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
         self.empty_label = QLabel(self.table.viewport())
         self.empty_label.setObjectName("emptyLabel")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -130,7 +137,7 @@ class ListPage(QWidget):
         header.customContextMenuRequested.connect(self._header_menu)
         table.setSortingEnabled(True)
         table.activated.connect(self._activated)
-        table.selectionModel().selectionChanged.connect(lambda *_: self.on_selection_changed())
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
         return table
 
     # --- hooks -----------------------------------------------------------------------------------------------
@@ -190,6 +197,9 @@ class ListPage(QWidget):
         """Show another database: the search and filters stay, the rows and choices are read again."""
         self.services = services
         self._waiting = None
+        self._restoring = True  # an id in another database is another record: nothing stays selected
+        self.table.selectionModel().clear()
+        self._restoring = False
         self.on_services_changed(services)
         self.model.set_service(self.service())
         self._sync_sort_indicator()
@@ -197,18 +207,24 @@ class ListPage(QWidget):
         self.on_selection_changed()
 
     def refresh(self, *, select_id: int | None = None) -> None:
-        """Read the rows again, keeping (or moving to) the selected record."""
-        keep = select_id if select_id is not None else self.selected_id()
-        self.model.refresh()
-        if keep is not None:
-            self.select_id(keep)
-        self.on_selection_changed()
+        """Read the rows again, keeping (or moving to) the selected records; on_selection_changed follows."""
+        if select_id is not None:
+            self._kept_ids = [select_id]
+        try:
+            self.model.refresh()
+        finally:
+            self._kept_ids = None
 
     # --- selection -------------------------------------------------------------------------------------------
 
+    def selected_ids(self) -> list[int]:
+        """The ids of the selected rows, top to bottom."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [entity_id for entity_id in (self.model.id_at(r) for r in rows) if entity_id is not None]
+
     def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.id_at(rows[0].row()) if rows else None
+        ids = self.selected_ids()
+        return ids[0] if ids else None
 
     def select_id(self, entity_id: int) -> bool:
         row = self.model.row_of(entity_id)
@@ -219,6 +235,34 @@ class ListPage(QWidget):
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
         return True
+
+    def _selection_changed(self) -> None:
+        if not self._restoring:
+            self.on_selection_changed()
+
+    def _remember_selection(self) -> None:
+        if self._kept_ids is None:
+            self._kept_ids = self.selected_ids()
+
+    def _restore_selection(self) -> None:
+        """After a reset: the remembered rows that are still listed are selected again, the others are not."""
+        kept, self._kept_ids = self._kept_ids or [], None
+        rows = [row for row in (self.model.row_of(entity_id) for entity_id in kept) if row >= 0]
+        selection = self.table.selectionModel()
+        self._restoring = True  # one on_selection_changed for the whole selection, below
+        try:
+            selection.clear()
+            if rows:
+                chosen = QItemSelection()
+                for row in rows:
+                    chosen.select(self.model.index(row, 0), self.model.index(row, self.model.columnCount() - 1))
+                selection.select(chosen, QItemSelectionModel.SelectionFlag.Select)
+                first = self.model.index(rows[0], 0)
+                selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.table.scrollTo(first)
+        finally:
+            self._restoring = False
+        self.on_selection_changed()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -238,10 +238,6 @@ class RosterPage(ListPage):
             self.on_services_changed(self.services)  # a new or renamed committee belongs in the filter
         self.refresh()  # the Committees column and the memberships panel follow memberships too
 
-    def selected_ids(self) -> list[int]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [pid for pid in (self.model.id_at(r) for r in rows) if pid is not None]
-
     def selected_id(self) -> int | None:
         """The one selected person; None when nobody or several people are selected."""
         ids = self.selected_ids()
