@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,31 @@ IMPORT_FOLDER = Setting("import/folder", "")
 WINDOW_GEOMETRY = Setting("mainWindow/geometry")
 WINDOW_STATE = Setting("mainWindow/state")
 WINDOW_PAGE = Setting("mainWindow/page", 0)
+
+
+def last_committee(database: str) -> Setting:
+    """The committee last chosen for an export, a printout or the representation summary of this database.
+
+    Keyed by the database (its file or URL), since committee ids mean nothing in another file.
+    """
+    digest = hashlib.sha1(database.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
+    return Setting(f"lastCommittee/{digest}")
+
+
+def committee_to_start(database: str, chosen: int | None) -> int | None:
+    """Where a committee choice starts: the one in the roster filter, else the last one used in this database."""
+    if chosen is not None:
+        return chosen
+    stored = last_committee(database).read()
+    try:
+        return int(stored) if stored not in (None, "") else None
+    except (TypeError, ValueError):  # an INI file edited by hand
+        return None
+
+
+def remember_committee(database: str, committee_id: int | None) -> None:
+    if committee_id is not None:
+        last_committee(database).write(int(committee_id))
 
 
 def hidden_columns(page: str) -> Setting:
