@@ -9,6 +9,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyle
 
+from equitydesk.domain.wording import plural
 from equitydesk.formats.atomic import atomic_write
 from equitydesk.formats.pdf.fonts import FAMILY, missing_characters, register_fonts, script_names
 from equitydesk.formats.pdf.styles import (
@@ -76,7 +77,7 @@ def write_roster_directory(
         )
         story: list[Flowable] = [
             para(committee_name, styles.title),
-            para(f"{version} · {long_date(generated_on)} · {_count(len(ordered))}", styles.subtitle),
+            para(f"{version} · {long_date(generated_on)} · {plural(len(ordered), 'member')}", styles.subtitle),
         ]
         if not include_contact:
             story.append(
@@ -140,10 +141,6 @@ def _languages(row: DirectoryRow, *, include_interpreter: bool = True) -> str:
     if include_interpreter and row.interpreter_language:
         parts.append(f"Interpreter: {row.interpreter_language.strip()}")
     return "\n".join(parts)
-
-
-def _count(n: int) -> str:
-    return f"{n} member" if n == 1 else f"{n} members"
 
 
 def _unprintable_warnings(rows: Sequence[DirectoryRow], include_contact: bool) -> list[str]:
