@@ -19,6 +19,7 @@ from equitydesk.formats.pdf.styles import (
     STRIPE_FILL,
     PageCountCanvas,
     Styles,
+    address_para,
     content_width,
     label,
     make_document,
@@ -28,7 +29,8 @@ from equitydesk.formats.pdf.styles import (
 from equitydesk.formats.roster_rows import DirectoryRow
 
 # Relative column widths; contact columns appear only in the internal version.
-# Sized so "Parent/guardian" and a typical e-mail address fit on one line at the internal version's 9 pt.
+# Sized so "Parent/guardian" and a typical e-mail address fit on one line at the internal version's 9 pt; a longer
+# address prints smaller rather than break (address_para).
 _PUBLIC_COLUMNS = (
     ("Name", 1.6),
     ("Role", 0.75),
@@ -36,7 +38,9 @@ _PUBLIC_COLUMNS = (
     ("School or organization", 1.25),
     ("Languages", 1.35),
 )
-_CONTACT_COLUMNS = (("Email", 2.25), ("Phone", 1.25))
+_CONTACT_COLUMNS = (("Email", 2.45), ("Phone", 1.25))
+_CELL_PADDING = 4.0
+PRIVATE_NOTICE = "Internal: contains private contact details. Do not post or forward."
 
 
 def long_date(day: dt.date) -> str:
@@ -73,6 +77,8 @@ def write_roster_directory(
             subject=f"{version}, {long_date(generated_on)}",
             pagesize=pagesize,
             header_lines=(committee_name, f"{version} · {long_date(generated_on)}"),
+            # On every page, since a page of contacts can be copied or handed on alone.
+            footer_note=PRIVATE_NOTICE if include_contact else None,
             styles=styles,
         )
         story: list[Flowable] = [
@@ -88,8 +94,6 @@ def write_roster_directory(
             story.append(_table(ordered, columns, content_width(doc), styles, include_contact))
         else:
             story.append(para("This committee has no members to list yet.", styles.body))
-        if include_contact:
-            story.append(para("Internal: contains private contact details. Do not post or forward.", styles.note))
         doc.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=PageCountCanvas)
     return warnings
 
@@ -113,7 +117,8 @@ def _table(
             para(_languages(row, include_interpreter=include_contact), styles.cell),
         ]
         if include_contact:
-            cells += [para(row.email, styles.cell), para(row.phone, styles.cell)]
+            email_room = widths[len(_PUBLIC_COLUMNS)] - 2 * _CELL_PADDING
+            cells += [address_para(row.email, styles.cell, email_room), para(row.phone, styles.cell)]
         data.append(cells)
     table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     commands: list[tuple[object, ...]] = [
@@ -125,8 +130,8 @@ def _table(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
     ]
     commands += [("BACKGROUND", (0, i), (-1, i), STRIPE_FILL) for i in range(2, len(data), 2)]
     table.setStyle(TableStyle(commands))
