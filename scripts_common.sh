@@ -39,7 +39,8 @@ ensure_venv() {
   fi
   [ -x "$venv/bin/python" ] || "$python_bin" -m venv "$venv"
   local stamp="$venv/.installed-$extra"
-  if [ ! -f "$stamp" ] || [ "$here/setup.cfg" -nt "$stamp" ] || [ "$here/pyproject.toml" -nt "$stamp" ]; then
+  if [ ! -f "$stamp" ] || [ "$here/setup.cfg" -nt "$stamp" ] || [ "$here/setup.py" -nt "$stamp" ] || \
+     [ "$here/pyproject.toml" -nt "$stamp" ]; then
     "$venv/bin/python" -m pip install --quiet --upgrade pip
     if [ -n "$extra" ]; then
       "$venv/bin/python" -m pip install --quiet -e "$here[$extra]"

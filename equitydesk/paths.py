@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from importlib import resources
 from pathlib import Path
@@ -19,6 +20,20 @@ def data_dir() -> Path:
     import platformdirs  # imported late: start-up time matters and only this path needs it
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def data_dir_is_default() -> bool:
+    """Whether the data folder is the platform's own (no EQUITYDESK_DATA_DIR)."""
+    return not os.environ.get("EQUITYDESK_DATA_DIR")
+
+
+def data_dir_key() -> str:
+    """A short, stable name for the data folder in use, for what is remembered per data folder (recent files).
+
+    Two data folders (EQUITYDESK_DATA_DIR) share one settings file, so their keys must differ.
+    """
+    folder = str(data_dir().expanduser().resolve())
+    return hashlib.sha1(folder.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
 
 
 def default_db_path() -> Path:

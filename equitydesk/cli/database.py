@@ -21,6 +21,7 @@ from equitydesk.cli.base import (
 )
 from equitydesk.db.engine import resolve_url
 from equitydesk.db.migrate import alembic_config, current_revision, head_revision
+from equitydesk.domain.wording import plural
 from equitydesk.services.demo import fill_demo
 from equitydesk.services.stats import counts
 
@@ -67,13 +68,15 @@ class DemoCommand(Command):
             existing = counts(session)
         if any(existing.values()):
             raise UsageError(
-                f"{ctx.db.label} already has data ({existing['people']} people, {existing['committees']} committees). "
+                f"{ctx.db.label} already has data ({plural(existing['people'], 'person', 'people')}, "
+                f"{plural(existing['committees'], 'committee')}). "
                 "The demo dataset only goes into an empty database: give --db a new file name."
             )
         made = fill_demo(services, today=args.today)
         ctx.echo(
-            f"Filled {ctx.db.label} with the demo dataset: {made['people']} people, {made['committees']} committees, "
-            f"{made['meetings']} meetings, {made['action_items']} action items, {made['plans']} plans."
+            f"Filled {ctx.db.label} with the demo dataset: {plural(made['people'], 'person', 'people')}, "
+            f"{plural(made['committees'], 'committee')}, {plural(made['meetings'], 'meeting')}, "
+            f"{plural(made['action_items'], 'action item')}, {plural(made['plans'], 'plan')}."
         )
         return EXIT_OK
 
@@ -112,7 +115,7 @@ class CheckCommand(Command):
         if not findings:
             ctx.echo(f"{db.label}: healthy (integrity ok, no broken references, schema {head_revision()}).")
             return EXIT_OK
-        ctx.echo(f"{db.label}: {len(findings)} problem{'s' if len(findings) != 1 else ''} found")
+        ctx.echo(f"{db.label}: {plural(len(findings), 'problem')} found")
         for finding in findings[:MAX_LISTED_FINDINGS]:
             ctx.echo(f"  - {finding}")
         if len(findings) > MAX_LISTED_FINDINGS:

@@ -39,7 +39,12 @@ def sniff(path: Path) -> Sniffed:
         with path.open("rb") as f:
             head = f.read(_HEAD_BYTES)
     except FileNotFoundError:
-        raise FileRefused(f"{name} was not found; it may have been moved or renamed. Choose the file again.") from None
+        # Said by the window and the command line alike, so no "choose" (a file dialog) and the folder named.
+        folder = "the current folder" if str(path.parent) in ("", ".") else str(path.parent)
+        raise FileRefused(
+            f"{name} was not found in {folder}; it may have been moved or renamed. "
+            "Check the file's name and folder, then try again."
+        ) from None
     except IsADirectoryError:
         raise FileRefused(f"{name} is a folder, not a file. Choose a spreadsheet file inside it.") from None
     except OSError as exc:

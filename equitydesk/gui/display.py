@@ -7,6 +7,9 @@ from enum import Enum
 from typing import Any
 
 from equitydesk.domain.enums import ActionStatus, RagStatus
+from equitydesk.domain.wording import plural
+
+__all__ = ["plural"]  # the core's, re-exported: pages and dialogs take it from here with the other looks
 
 # Spelled out so the text does not follow the system locale: the same words in the packet, the screen and tests.
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -54,9 +57,3 @@ TONES: dict[Enum, str] = {
 def tone_of(value: Any) -> str | None:
     """A text colour for this value, or None for the normal one."""
     return TONES.get(value) if isinstance(value, Enum) else None
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """'1 person', '12 people'."""
-    word = singular if count == 1 else (plural_form or singular + "s")
-    return f"{count:,} {word}"

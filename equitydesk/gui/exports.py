@@ -17,7 +17,7 @@ from equitydesk.gui.commands import CommandId, CommandRegistry
 from equitydesk.gui.dialogs.export_options_dialog import ExportChoice, ExportOptionsDialog
 from equitydesk.gui.display import plural
 from equitydesk.gui.jobs import Job, run_job
-from equitydesk.gui.settings import EXPORT_FOLDER
+from equitydesk.gui.settings import EXPORT_FOLDER, committee_to_start, remember_committee
 
 if TYPE_CHECKING:
     from equitydesk.gui.workspace import Workspace
@@ -149,7 +149,8 @@ class ExportCommands(QObject):
             name = str(workspace.services.committees.get(chosen).name)
             self._ask_where(spec, ExportChoice(committee_id=chosen, committee_name=name))
             return
-        dialog = ExportOptionsDialog(workspace.services, spec.title, chosen, parent=self.window, **spec.options)
+        start = committee_to_start(workspace.db.label, chosen)
+        dialog = ExportOptionsDialog(workspace.services, spec.title, start, parent=self.window, **spec.options)
         if dialog.committee_id is None:
             QMessageBox.information(self.window, spec.title, "There are no committees yet. Add a committee first.")
             return
@@ -159,6 +160,8 @@ class ExportCommands(QObject):
         dialog.open()  # window-modal but not blocking, like the other dialogs (and tests keep running)
 
     def _ask_where(self, spec: ExportSpec, choice: ExportChoice) -> None:
+        if self.workspace is not None:
+            remember_committee(self.workspace.db.label, choice.committee_id)
         default = file_name(*spec.name_parts(choice, self._today()), suffix=spec.suffix)
         path, _filter = QFileDialog.getSaveFileName(
             self.window, spec.title, str(self._folder() / default), spec.file_filter

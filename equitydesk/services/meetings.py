@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, null, select
 from sqlalchemy.orm import Session
 
 from equitydesk.db.tables import AgendaItem, Attendance, Committee, Decision, Meeting, Membership
@@ -61,7 +61,10 @@ class MeetingService(EntityService[Meeting, MeetingRecord]):
             "committee": Column("Committee", Committee.name),
             "location": Column("Location", Meeting.location),
             "status": Column("Status", Meeting.status),
-            "minutes_status": Column("Minutes", Meeting.minutes_status),
+            # Minutes exist only once a meeting is held: a planned or cancelled one shows no "Draft".
+            "minutes_status": Column(
+                "Minutes", case((Meeting.status == MeetingStatus.HELD, Meeting.minutes_status), else_=null())
+            ),
             "agenda_items": Column("Agenda items", items.scalar_subquery()),
             "attended": Column("Attended", present),
         }

@@ -9,6 +9,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyle
 
+from equitydesk.domain.wording import plural
 from equitydesk.formats.atomic import atomic_write
 from equitydesk.formats.pdf.fonts import FAMILY, missing_characters, register_fonts, script_names
 from equitydesk.formats.pdf.styles import (
@@ -18,6 +19,7 @@ from equitydesk.formats.pdf.styles import (
     STRIPE_FILL,
     PageCountCanvas,
     Styles,
+    address_para,
     content_width,
     label,
     make_document,
@@ -27,7 +29,8 @@ from equitydesk.formats.pdf.styles import (
 from equitydesk.formats.roster_rows import DirectoryRow
 
 # Relative column widths; contact columns appear only in the internal version.
-# Sized so "Parent/guardian" and a typical e-mail address fit on one line at the internal version's 9 pt.
+# Sized so "Parent/guardian" and a typical e-mail address fit on one line at the internal version's 9 pt; a longer
+# address prints smaller rather than break (address_para).
 _PUBLIC_COLUMNS = (
     ("Name", 1.6),
     ("Role", 0.75),
@@ -35,7 +38,9 @@ _PUBLIC_COLUMNS = (
     ("School or organization", 1.25),
     ("Languages", 1.35),
 )
-_CONTACT_COLUMNS = (("Email", 2.25), ("Phone", 1.25))
+_CONTACT_COLUMNS = (("Email", 2.45), ("Phone", 1.25))
+_CELL_PADDING = 4.0
+PRIVATE_NOTICE = "Internal: contains private contact details. Do not post or forward."
 
 
 def long_date(day: dt.date) -> str:
@@ -72,11 +77,13 @@ def write_roster_directory(
             subject=f"{version}, {long_date(generated_on)}",
             pagesize=pagesize,
             header_lines=(committee_name, f"{version} · {long_date(generated_on)}"),
+            # On every page, since a page of contacts can be copied or handed on alone.
+            footer_note=PRIVATE_NOTICE if include_contact else None,
             styles=styles,
         )
         story: list[Flowable] = [
             para(committee_name, styles.title),
-            para(f"{version} · {long_date(generated_on)} · {_count(len(ordered))}", styles.subtitle),
+            para(f"{version} · {long_date(generated_on)} · {plural(len(ordered), 'member')}", styles.subtitle),
         ]
         if not include_contact:
             story.append(
@@ -87,8 +94,6 @@ def write_roster_directory(
             story.append(_table(ordered, columns, content_width(doc), styles, include_contact))
         else:
             story.append(para("This committee has no members to list yet.", styles.body))
-        if include_contact:
-            story.append(para("Internal: contains private contact details. Do not post or forward.", styles.note))
         doc.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=PageCountCanvas)
     return warnings
 
@@ -112,7 +117,8 @@ def _table(
             para(_languages(row, include_interpreter=include_contact), styles.cell),
         ]
         if include_contact:
-            cells += [para(row.email, styles.cell), para(row.phone, styles.cell)]
+            email_room = widths[len(_PUBLIC_COLUMNS)] - 2 * _CELL_PADDING
+            cells += [address_para(row.email, styles.cell, email_room), para(row.phone, styles.cell)]
         data.append(cells)
     table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     commands: list[tuple[object, ...]] = [
@@ -124,8 +130,8 @@ def _table(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
     ]
     commands += [("BACKGROUND", (0, i), (-1, i), STRIPE_FILL) for i in range(2, len(data), 2)]
     table.setStyle(TableStyle(commands))
@@ -140,10 +146,6 @@ def _languages(row: DirectoryRow, *, include_interpreter: bool = True) -> str:
     if include_interpreter and row.interpreter_language:
         parts.append(f"Interpreter: {row.interpreter_language.strip()}")
     return "\n".join(parts)
-
-
-def _count(n: int) -> str:
-    return f"{n} member" if n == 1 else f"{n} members"
 
 
 def _unprintable_warnings(rows: Sequence[DirectoryRow], include_contact: bool) -> list[str]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -25,8 +27,10 @@ HEADER_FILL = colors.HexColor("#DCE6F0")
 STRIPE_FILL = colors.HexColor("#F4F6F8")
 
 MARGIN = 0.6 * inch
+MIN_ADDRESS_SIZE = 6.5  # an e-mail address shrinks to fit its cell down to this size, then breaks at @ and dots
 HEADER_SPACE = 0.45 * inch  # room above the frame for the running header
 FRAME_PADDING = 6.0  # SimpleDocTemplate's frame keeps 6 pt inside its margins on every side
+FOOTER_SIZE = 8.5
 
 
 def content_width(doc: SimpleDocTemplate) -> float:
@@ -91,27 +95,57 @@ def label(text: str, style: ParagraphStyle) -> Paragraph:
     return para(text, style)
 
 
+def address_para(text: str | None, style: ParagraphStyle, width: float) -> Paragraph:
+    """An e-mail address that never breaks inside a word: it prints on one line, in smaller type if it must.
+
+    An address too long even at MIN_ADDRESS_SIZE breaks only before an @ or a dot, with no hyphen added, so every
+    line is a piece of the address exactly as typed. `width` is the room inside the cell's padding.
+    """
+    address = " ".join((text or "").split())
+    if not address:
+        return para("", style)
+    size = float(style.fontSize)
+    natural = stringWidth(address, style.fontName, size)
+    if natural > width:
+        size = max(MIN_ADDRESS_SIZE, math.floor(size * width / natural * 10) / 10)
+    fitted = ParagraphStyle(
+        f"{style.name}-{size:g}", parent=style, fontSize=size, leading=round(style.leading * size / style.fontSize, 1)
+    )
+    if stringWidth(address, style.fontName, size) <= width:
+        return para(address, fitted)
+    lines = [""]
+    for piece in re.split(r"(?=[@.])", address):
+        if lines[-1] and stringWidth(lines[-1] + piece, style.fontName, size) > width:
+            lines.append(piece)
+        else:
+            lines[-1] += piece
+    return para("\n".join(lines), fitted)
+
+
 PageDecorator = Callable[[Canvas, SimpleDocTemplate], None]
 
 
 def make_document(
-    target: Path,
+    target: Path | IO[bytes],
     *,
     title: str,
     subject: str = "",
     pagesize: tuple[float, float] = letter,
     header_lines: tuple[str, str] | None = None,
+    footer_note: str | None = None,
     styles: Styles | None = None,
 ) -> tuple[SimpleDocTemplate, PageDecorator]:
     """A Letter document whose canvas starts in the embedded font (no stray Helvetica), and its page decorator.
 
-    `header_lines` is (left, right) text for the running header on every page; pass the decorator as both
-    onFirstPage and onLaterPages, and build with `canvasmaker=PageCountCanvas` for "Page N of M".
+    `header_lines` is (left, right) text for the running header on every page after the first; `footer_note` is
+    printed at the foot of every page, the first too (a notice that must travel with each sheet). Pass the
+    decorator as both onFirstPage and onLaterPages, and build with `canvasmaker=PageCountCanvas` for "Page N of M".
+    A file-like target lays the document out in memory (to measure it before writing the real file).
     """
     register_fonts()
     styles = styles or make_styles()
     doc = SimpleDocTemplate(
-        str(target),
+        str(target) if isinstance(target, Path) else target,
         pagesize=pagesize,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
@@ -129,6 +163,12 @@ def make_document(
     running_right = ParagraphStyle("RunningRight", parent=styles.running, alignment=TA_RIGHT)
 
     def decorate(canvas: Canvas, document: SimpleDocTemplate) -> None:
+        if footer_note:
+            canvas.saveState()
+            canvas.setFont(FAMILY, FOOTER_SIZE)
+            canvas.setFillColor(MUTED)
+            canvas.drawString(document.leftMargin + FRAME_PADDING, MARGIN - 2, _plain(footer_note))
+            canvas.restoreState()
         # The first page opens with the title block, so the running header starts on page 2.
         if header_lines is None or canvas.getPageNumber() == 1:
             return
@@ -183,7 +223,7 @@ class PageCountCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type 
     def _draw_footer(self, number: int, total: int) -> None:
         width, _ = self._pagesize
         self.saveState()
-        self.setFont(FAMILY, 8.5)
+        self.setFont(FAMILY, FOOTER_SIZE)
         self.setFillColor(MUTED)
         self.drawRightString(width - MARGIN - FRAME_PADDING, MARGIN - 2, f"Page {number} of {total}")
         self.restoreState()

@@ -26,6 +26,7 @@ from equitydesk.domain.enums import StakeholderGroup
 from equitydesk.gui.display import GREEN, RED, format_date
 from equitydesk.gui.forms.ui_representation_dialog import Ui_RepresentationDialog
 from equitydesk.gui.jobs import user_message
+from equitydesk.gui.settings import committee_to_start, remember_committee
 from equitydesk.gui.workspace import Change
 
 if TYPE_CHECKING:
@@ -129,7 +130,8 @@ class RepresentationDialog(QDialog):
         combo = self.ui.committeeCombo
         for cid, name in services.committees.choices():
             combo.addItem(name, cid)
-        combo.setCurrentIndex(max(combo.findData(committee_id), 0) if committee_id is not None else 0)
+        start = committee_to_start(workspace.db.label, committee_id)
+        combo.setCurrentIndex(max(combo.findData(start), 0) if start is not None else 0)
         self._shown_index = combo.currentIndex()
         combo.currentIndexChanged.connect(self._committee_chosen)
         self.load()
@@ -153,6 +155,7 @@ class RepresentationDialog(QDialog):
             for table in (self.ui.schoolTable, self.ui.languageTable, self.ui.termsTable):
                 table.setRowCount(0)
             return
+        remember_committee(self.workspace.db.label, cid)
         self.summary = s = self.services.representation.summary(cid)
         self.setWindowTitle(f"Who is at the table — {s.committee}")
         self.ui.membersLabel.setText(f"{s.members} active member{'s' if s.members != 1 else ''}")

@@ -6,12 +6,13 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout
+from PySide6.QtWidgets import QComboBox
 
 from equitydesk.domain.enums import OPEN_ACTION_STATUSES
 from equitydesk.gui.commands import CommandId
 from equitydesk.gui.display import RED, tone_of
 from equitydesk.gui.pages.list_page import ListPage
+from equitydesk.gui.widgets.flow_layout import FlowLayout
 from equitydesk.gui.workspace import Change
 
 if TYPE_CHECKING:
@@ -32,13 +33,15 @@ class ActionsPage(ListPage):
     columns = ("title", "owner", "due_on", "status", "priority", "committee", "strategy")
     column_widths = {"owner": 150, "due_on": 95, "status": 85, "priority": 65, "committee": 170, "strategy": 160}
     stretch_column = "title"
+    fixed_columns = ("due_on", "status", "priority")
+    key_minimum = 240
     default_sort = "due_on"
     search_placeholder = "Search action, details, owner…"
     empty_text = "No action items yet."
     listens = frozenset({Change.ACTIONS, Change.PEOPLE, Change.COMMITTEES, Change.PLANS})
     nav_action = CommandId.GO_ACTIONS
 
-    def build_filters(self, row: QHBoxLayout) -> None:
+    def build_filters(self, row: FlowLayout) -> None:
         self.model.tone = self._tone
         self.scope_combo = QComboBox()
         self.scope_combo.setObjectName("scopeCombo")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,8 @@ from equitydesk.gui.commands import CommandId, CommandRegistry
 from equitydesk.gui.display import plural
 from equitydesk.gui.models.lazy_table_model import LazyTableModel
 from equitydesk.gui.settings import Setting, hidden_columns
+from equitydesk.gui.widgets.column_fit import ColumnFitter, ColumnRules
+from equitydesk.gui.widgets.flow_layout import FlowLayout, flow_container
 from equitydesk.gui.widgets.search_field import SearchField
 from equitydesk.gui.workspace import Change
 
@@ -30,9 +31,6 @@ if TYPE_CHECKING:
     from equitydesk.gui.workspace import Changes, Workspace
     from equitydesk.services.crud import EntityService
     from equitydesk.services.registry import Services
-
-DEFAULT_WIDTH = 130
-HEADER_PADDING = 34  # room for the sort arrow and the section's margins, so no header label is cut
 
 
 class ListPage(QWidget):
@@ -42,8 +40,11 @@ class ListPage(QWidget):
     service_name: ClassVar[str] = ""  # the attribute of Services this page lists
     noun: ClassVar[tuple[str, str]] = ("row", "rows")
     columns: ClassVar[Sequence[str] | None] = None
-    column_widths: ClassVar[dict[str, int]] = {}
+    column_widths: ClassVar[dict[str, int]] = {}  # the widths wanted; in a narrow window they give way
     stretch_column: ClassVar[str | None] = None  # takes the width left over; None: the last column does
+    key_column: ClassVar[str | None] = None  # the column a row is read by (None: the stretch column) …
+    key_minimum: ClassVar[int] = 200  # … keeps this width while the others give way, then the table scrolls
+    fixed_columns: ClassVar[tuple[str, ...]] = ()  # short values read whole (dates, phones): they never give way
     hidden_columns: ClassVar[tuple[str, ...]] = ()  # hidden until the user shows them (header's context menu)
     default_sort: ClassVar[str | None] = None
     default_descending: ClassVar[bool] = False
@@ -75,7 +76,25 @@ class ListPage(QWidget):
         self.search = SearchField(self.search_placeholder)
         self.search.search_changed.connect(self.model.set_text_filter)
         self.search.returnPressed.connect(self.search.flush)
+        self._restoring = False  # True while the page itself changes the selection (one update at the end)
         self.table = self._make_table()
+        self.fitter = ColumnFitter(
+            self.table,
+            ColumnRules(
+                widths=self.column_widths,
+                fixed=self.fixed_columns,
+                stretch=self.stretch_column,
+                key=self.key_column,
+                key_minimum=self.key_minimum,
+            ),
+            lambda: self.model.keys,
+        )
+        # A reset (search, filter, sort, refresh) clears the view's selection without a selectionChanged signal,
+        # so the page would go on showing, and acting on, a row that is no longer listed: carry it over here.
+        # Connected after the view's selection model, which clears itself on the same signal first.
+        self._kept_ids: list[int] | None = None  # set before a reset: the ids to select after it
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
         self.empty_label = QLabel(self.table.viewport())
         self.empty_label.setObjectName("emptyLabel")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -84,24 +103,29 @@ class ListPage(QWidget):
         self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.table.viewport().installEventFilter(self)
 
+        # Buttons and filters wrap onto another line in a narrow window (1024 px and less) rather than cut
+        # their text or push the window wider than the screen.
+        heading = QHBoxLayout()
+        heading.addWidget(self.title_label)
+        heading.addSpacing(12)
+        heading.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
         title_row = QHBoxLayout()
-        title_row.addWidget(self.title_label)
-        title_row.addSpacing(12)
-        title_row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        title_row.addLayout(heading)
+        title_row.setAlignment(heading, Qt.AlignmentFlag.AlignTop)  # beside the first line of buttons
         title_row.addStretch(1)
-        self.build_buttons(title_row)
-        filter_row = QHBoxLayout()
-        self.search.setMinimumWidth(160)
+        self.buttons_box, buttons = flow_container(align_right=True)
+        self.build_buttons(buttons)
+        title_row.addWidget(self.buttons_box)
+        self.filters_box, filter_row = flow_container()
+        self.search.setMinimumWidth(max(180, self.search.fontMetrics().horizontalAdvance(self.search_placeholder) + 36))
         self.search.setMaximumWidth(340)
-        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        filter_row.addWidget(self.search, 3)
+        filter_row.addWidget(self.search)
         self.build_filters(filter_row)
-        filter_row.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(title_row)
-        layout.addLayout(filter_row)
+        layout.addWidget(self.filters_box)
         layout.addWidget(self.build_body(self.table), 1)
         self._show_count(0)
 
@@ -122,7 +146,7 @@ class ListPage(QWidget):
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(table.fontMetrics().height() + 12)
         header = table.horizontalHeader()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)  # the ColumnFitter hands out the width, the stretch share too
         header.setHighlightSections(False)
         header.setSectionsMovable(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -130,16 +154,16 @@ class ListPage(QWidget):
         header.customContextMenuRequested.connect(self._header_menu)
         table.setSortingEnabled(True)
         table.activated.connect(self._activated)
-        table.selectionModel().selectionChanged.connect(lambda *_: self.on_selection_changed())
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
         return table
 
     # --- hooks -----------------------------------------------------------------------------------------------
 
-    def build_buttons(self, row: QHBoxLayout) -> None:
-        """Add the page's command buttons to the title row."""
+    def build_buttons(self, row: FlowLayout) -> None:
+        """Add the page's command buttons to the title row (they wrap, right-aligned, when the window is narrow)."""
 
-    def build_filters(self, row: QHBoxLayout) -> None:
-        """Add filter widgets after the search box."""
+    def build_filters(self, row: FlowLayout) -> None:
+        """Add filter widgets after the search box; each keeps the width its text needs, and the row wraps."""
 
     def build_body(self, table: QTableView) -> QWidget:
         """The widget under the filters: the table alone, or the table with a detail panel."""
@@ -190,6 +214,9 @@ class ListPage(QWidget):
         """Show another database: the search and filters stay, the rows and choices are read again."""
         self.services = services
         self._waiting = None
+        self._restoring = True  # an id in another database is another record: nothing stays selected
+        self.table.selectionModel().clear()
+        self._restoring = False
         self.on_services_changed(services)
         self.model.set_service(self.service())
         self._sync_sort_indicator()
@@ -197,18 +224,24 @@ class ListPage(QWidget):
         self.on_selection_changed()
 
     def refresh(self, *, select_id: int | None = None) -> None:
-        """Read the rows again, keeping (or moving to) the selected record."""
-        keep = select_id if select_id is not None else self.selected_id()
-        self.model.refresh()
-        if keep is not None:
-            self.select_id(keep)
-        self.on_selection_changed()
+        """Read the rows again, keeping (or moving to) the selected records; on_selection_changed follows."""
+        if select_id is not None:
+            self._kept_ids = [select_id]
+        try:
+            self.model.refresh()
+        finally:
+            self._kept_ids = None
 
     # --- selection -------------------------------------------------------------------------------------------
 
+    def selected_ids(self) -> list[int]:
+        """The ids of the selected rows, top to bottom."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [entity_id for entity_id in (self.model.id_at(r) for r in rows) if entity_id is not None]
+
     def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.id_at(rows[0].row()) if rows else None
+        ids = self.selected_ids()
+        return ids[0] if ids else None
 
     def select_id(self, entity_id: int) -> bool:
         row = self.model.row_of(entity_id)
@@ -219,6 +252,34 @@ class ListPage(QWidget):
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
         return True
+
+    def _selection_changed(self) -> None:
+        if not self._restoring:
+            self.on_selection_changed()
+
+    def _remember_selection(self) -> None:
+        if self._kept_ids is None:
+            self._kept_ids = self.selected_ids()
+
+    def _restore_selection(self) -> None:
+        """After a reset: the remembered rows that are still listed are selected again, the others are not."""
+        kept, self._kept_ids = self._kept_ids or [], None
+        rows = [row for row in (self.model.row_of(entity_id) for entity_id in kept) if row >= 0]
+        selection = self.table.selectionModel()
+        self._restoring = True  # one on_selection_changed for the whole selection, below
+        try:
+            selection.clear()
+            if rows:
+                chosen = QItemSelection()
+                for row in rows:
+                    chosen.select(self.model.index(row, 0), self.model.index(row, self.model.columnCount() - 1))
+                selection.select(chosen, QItemSelectionModel.SelectionFlag.Select)
+                first = self.model.index(rows[0], 0)
+                selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.table.scrollTo(first)
+        finally:
+            self._restoring = False
+        self.on_selection_changed()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -266,18 +327,10 @@ class ListPage(QWidget):
 
     def _apply_widths(self) -> None:
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(self.stretch_column is None)
-        metrics = header.fontMetrics()
         hidden = self._hidden_keys()
         for column, key in enumerate(self.model.keys):
             header.setSectionHidden(column, key in hidden)
-            if key == self.stretch_column:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-                continue
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            label = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            wanted = self.column_widths.get(key, DEFAULT_WIDTH)
-            header.resizeSection(column, max(wanted, metrics.horizontalAdvance(label) + HEADER_PADDING))
+        self.fitter.refit()
 
     # --- which columns show ----------------------------------------------------------------------------------
 
@@ -298,6 +351,7 @@ class ListPage(QWidget):
         hidden = hidden - {key} if visible else hidden | {key}
         self._hidden_setting().write(sorted(hidden) or "")
         self.table.horizontalHeader().setSectionHidden(column, not visible)
+        self._apply_widths()
 
     def _header_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)

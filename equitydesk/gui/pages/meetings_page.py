@@ -12,8 +12,16 @@ class MeetingsPage(ListPage):
     service_name = "meetings"
     noun = ("meeting", "meetings")
     columns = ("starts_at", "title", "committee", "location", "status", "minutes_status", "agenda_items", "attended")
-    column_widths = {"starts_at": 150, "committee": 250, "location": 210, "status": 80, "minutes_status": 80}
+    column_widths = {
+        "starts_at": 150,
+        "committee": 250,
+        "location": 210,
+        "status": 80,
+        "minutes_status": 80,
+        "attended": 90,
+    }
     stretch_column = "title"
+    fixed_columns = ("starts_at", "status", "minutes_status")
     hidden_columns = ("agenda_items",)
     default_sort = "starts_at"
     default_descending = True

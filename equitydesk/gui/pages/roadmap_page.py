@@ -14,6 +14,7 @@ class RoadmapPage(ListPage):
     columns = ("plan", "code", "title", "lead", "status", "goals")
     column_widths = {"plan": 280, "code": 60, "lead": 240, "status": 95, "goals": 70}
     stretch_column = "title"
+    fixed_columns = ("code", "status", "goals")
     default_sort = "plan"
     search_placeholder = "Search strategy, code, plan, lead…"
     empty_text = "No plans or strategies yet."

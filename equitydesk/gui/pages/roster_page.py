@@ -11,10 +11,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QMainWindow,
     QMessageBox,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -27,6 +25,7 @@ from equitydesk.gui.commands import CommandId, CommandRegistry
 from equitydesk.gui.display import tone_of
 from equitydesk.gui.pages.list_page import ListPage
 from equitydesk.gui.widgets.attendance_history import AttendanceHistory
+from equitydesk.gui.widgets.flow_layout import FlowLayout
 from equitydesk.gui.widgets.memberships_panel import MembershipsPanel
 from equitydesk.gui.widgets.search_field import SearchField
 from equitydesk.gui.workspace import Change
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
 ROSTER_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 ARCHIVED_GREY = "#7a7a7a"
 NOTICE_MS = 20000
+COMBO_MAX_WIDTH = 360  # a committee name longer than this is shortened in the filter, not the window widened
 TERMS = (("Any term", None), ("Current term", "current"), ("Term ending soon", "ending_soon"), ("Past term", "past"))
 
 
@@ -72,6 +72,9 @@ class RosterPage(ListPage):
         "archived": 80,
     }
     stretch_column = "committees"
+    fixed_columns = ("phone",)
+    key_column = "name"
+    key_minimum = 180
     hidden_columns = ("preferred_name",)  # "archived" shows only while Show archived is ticked
     default_sort = "name"
     search_placeholder = "Search name, e-mail, school…"
@@ -94,14 +97,13 @@ class RosterPage(ListPage):
 
     # --- building --------------------------------------------------------------------------------------------
 
-    def build_buttons(self, row: QHBoxLayout) -> None:
+    def build_buttons(self, row: FlowLayout) -> None:
         # Beside Archive and Restore rather than among the filters, where the row has no room left.
         self.archived_check = QCheckBox("Show archived")
         self.archived_check.setToolTip("List archived people too (in grey), to look them up or restore them")
         self.archived_check.setObjectName("archivedCheck")
         self.archived_check.toggled.connect(self._show_archived)
         row.addWidget(self.archived_check)
-        row.addSpacing(8)
         for action_id, handler in (
             (CommandId.ADD_PERSON, self.add_person),
             (CommandId.EDIT_PERSON, self.edit_person),
@@ -121,7 +123,7 @@ class RosterPage(ListPage):
         self.commands.enable(False, CommandId.ADD_PERSON, CommandId.EDIT_PERSON, CommandId.ARCHIVE_PERSON)
         self.commands.enable(False, CommandId.RESTORE_PERSON, CommandId.MERGE_PEOPLE, CommandId.REPRESENTATION)
 
-    def build_filters(self, row: QHBoxLayout) -> None:
+    def build_filters(self, row: FlowLayout) -> None:
         self.committee_combo = QComboBox()
         self.committee_combo.setObjectName("committeeCombo")
         self.committee_combo.setToolTip("Only members of this committee")
@@ -142,26 +144,23 @@ class RosterPage(ListPage):
 
         self.language_field = SearchField("Language")
         self.language_field.setObjectName("languageField")
-        self.language_field.setMinimumWidth(90)
-        self.language_field.setMaximumWidth(160)
-        self.language_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.language_field.setMinimumWidth(100)
+        self.language_field.setMaximumWidth(110)
         self.language_field.setToolTip("Only people who speak, or need an interpreter for, this language")
 
         self.interpreter_check = QCheckBox("Needs interpreter")
         self.interpreter_check.setToolTip("Only people who have an interpreter language")
         self.interpreter_check.setObjectName("interpreterCheck")
 
-        # Narrow windows shrink the combos (their text is clipped, not the window cut); wide ones let them grow.
-        for widget, chars in ((self.committee_combo, 12), (self.group_combo, 12), (self.term_combo, 10)):
-            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            widget.setMinimumContentsLength(chars)
-            widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            widget.setMaximumWidth(250)
+        # Each combo is as wide as its longest choice, so no choice is ever cut; the row wraps in a narrow window.
+        for widget in (self.committee_combo, self.group_combo, self.term_combo):
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            widget.setMaximumWidth(COMBO_MAX_WIDTH)
             widget.currentIndexChanged.connect(lambda _i: self._apply_filters())
-            row.addWidget(widget, 2)
+            row.addWidget(widget)
         self.language_field.search_changed.connect(lambda _t: self._apply_filters())
         self.interpreter_check.toggled.connect(lambda _on: self._apply_filters())
-        row.addWidget(self.language_field, 1)
+        row.addWidget(self.language_field)
         row.addWidget(self.interpreter_check)
 
     def build_body(self, table: QTableView) -> QWidget:
@@ -237,10 +236,6 @@ class RosterPage(ListPage):
         if Change.COMMITTEES in changes:
             self.on_services_changed(self.services)  # a new or renamed committee belongs in the filter
         self.refresh()  # the Committees column and the memberships panel follow memberships too
-
-    def selected_ids(self) -> list[int]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [pid for pid in (self.model.id_at(r) for r in rows) if pid is not None]
 
     def selected_id(self) -> int | None:
         """The one selected person; None when nobody or several people are selected."""

@@ -43,8 +43,11 @@ class FilePage(QWizardPage):
         )
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("pathEdit")
-        self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText("No file chosen yet")
+        # Typed or pasted paths are read too: a path copied from a file manager or an e-mail is often at hand.
+        self.path_edit.setPlaceholderText("Type or paste the file's path, or choose it")
+        self.path_edit.setClearButtonEnabled(True)
+        self.path_edit.editingFinished.connect(self.read_typed_path)
+        self._asked = ""  # the path last read, so leaving the field unchanged does not read it again
         self.choose_button = QPushButton("&Choose file…")
         self.choose_button.setObjectName("chooseButton")
         self.choose_button.clicked.connect(self.choose_file)
@@ -84,8 +87,18 @@ class FilePage(QWizardPage):
         state.read_failed.connect(self._failed)
 
     def show_path(self, path: Path) -> None:
+        self._asked = str(path)
         self.path_edit.setText(str(path))
         self.path_edit.setToolTip(str(path))
+
+    def read_typed_path(self) -> None:
+        """Enter pressed in the field, or focus left it: read the path typed there, quotes and ~ allowed."""
+        text = self.path_edit.text().strip().strip('"').strip("'").strip()
+        if not text or text == self._asked:
+            return
+        path = Path(text).expanduser()
+        self.show_path(path)
+        self.state.read_file(path)
 
     def choose_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, "Choose the roster file", _folder(), ROSTER_FILTER)

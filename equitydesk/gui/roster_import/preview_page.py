@@ -49,8 +49,10 @@ class PreviewPage(QWizardPage):
         self.committee_combo.setObjectName("committeeCombo")
         self.committee_combo.setEditable(True)
         self.committee_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.committee_combo.lineEdit().setPlaceholderText("Choose a committee, or type the name of a new one")
-        self.committee_combo.setMinimumContentsLength(36)
+        placeholder = "Choose a committee, or type the name of a new one"
+        self.committee_combo.lineEdit().setPlaceholderText(placeholder)
+        # Room for the whole placeholder (36 characters cut it at "type the name of a n…"), and a little more.
+        self.committee_combo.setMinimumContentsLength(len(placeholder) + 4)
         self.committee_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.committee_note = message_label(name="committeeNote")
         self.counts = message_label(name="countsLabel")
