@@ -264,7 +264,7 @@ class RosterSheet:
             values[column.field or ""], failures = normalise_column(column.field or "", source, start, count)
             tail = _LEFT_OUT.get(column.field or "", "It was left out.")
             for offset, failed in failures.items():
-                message = f"{failed.message}. {tail}"
+                message = failed.message if failed.whole else f"{failed.message}. {tail}"
                 problem = Problem(first + offset, column.letter, column.header, column.field, message, Severity.WARNING)
                 problems_at.setdefault(offset, []).append(problem)
         derive_columns(values)
