@@ -145,14 +145,17 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 
 # How good a phone column is when a sheet has several: the main or mobile number first, work and others last.
+_OTHER_PHONES = {"company", "car", "auto", "radio", "other", "otro", "autre", "weitere", "weiteres", "firma", "video"}
 PHONE_RANKS: tuple[tuple[frozenset[str], int], ...] = (
-    (
-        frozenset(
-            {"company", "car", "auto", "radio", "other", "otro", "autre", "weitere", "weiteres", "firma", "societe"}
-        ),
-        4,
-    ),
+    (frozenset(_OTHER_PHONES | {"societe"}), 4),
     (frozenset({"work", "business", "office", "geschaftlich", "dienstlich", "bureau", "trabajo", "professionnel"}), 3),
     (frozenset({"home", "privat", "private", "domicile", "casa", "personal", "personnel"}), 2),
     (frozenset({"mobile", "cell", "cellphone", "mobil", "movil", "celular", "portable", "handy", "mobiltelefon"}), 1),
 )
+# Words of a plain phone heading ("Phone", "Contact number", "Telefonnummer"); any other word makes it a phone of
+# some kind not known here, ranked with the others.
+PLAIN_PHONE_WORDS = frozenset({
+    "phone", "phones", "telephone", "tel", "telefon", "telefono", "telefonnummer", "number", "numbers", "no", "nr",
+    "numero", "num", "contact", "main", "primary", "preferred", "best", "de", "the", "your", "haupttelefon",
+    "principal",
+})  # fmt: skip

@@ -194,7 +194,8 @@ def _rank(field: str, words: set[str]) -> int:
     numbers = [int(w) for w in words if w.isdigit() and len(w) < 3]
     rank = max(min(numbers, default=1) - 1, 0)
     if field == "phone":
-        rank += next((r for kinds, r in hw.PHONE_RANKS if words & kinds), 0) * 10
+        unknown = 4 if {w for w in words if not w.isdigit()} - hw.PLAIN_PHONE_WORDS else 0
+        rank += next((r for kinds, r in hw.PHONE_RANKS if words & kinds), unknown) * 10
     return rank
 
 

@@ -59,8 +59,8 @@ def resolve_mapping(sheet: RosterSheet, pairs: Sequence[tuple[str, str | None]])
         name = f"column {column_letter(index)}" + (f" ('{header}')" if header else "")
         if wanted is not None and index < len(sheet.matches) and sheet.matches[index].private:
             raise MappingRefused(
-                f"{name[0].upper()}{name[1:]} of {sheet.file_name} holds private information EquityDesk never keeps, so it "
-                f"cannot be imported as {wanted}; leave it out."
+                f"{name[0].upper()}{name[1:]} of {sheet.file_name} holds private information EquityDesk never keeps, "
+                f"so it cannot be imported as {wanted}; leave it out."
             )
         if index in mapping and mapping[index] != wanted:
             raise MappingRefused(f"--map gives {name} twice ({mapping[index]} and {wanted}); give it once.")
