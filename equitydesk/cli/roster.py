@@ -43,8 +43,9 @@ class ImportRosterCommand(Command):
             opened = importer.open(args.file, sheet=args.sheet)
         except FileRefused as exc:
             raise UsageError(str(exc)) from exc
-        if not opened.headings_found:
-            raise UsageError(opened.note)  # the wizard lets a person point at the headings; a script cannot
+        if not opened.headings_found and not args.map:
+            # The wizard lets a person point at the headings; a script names them with --map (first row's headings).
+            raise UsageError(opened.note)
         parsed = importer.map(opened.sheet, mapping=mapping_option(opened.sheet, args.map))
         if args.show_mapping:
             return show_mapping(ctx, args.file, parsed, as_json=args.json)

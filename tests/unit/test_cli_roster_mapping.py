@@ -114,3 +114,26 @@ def test_two_columns_for_one_field_is_refused(db, roster, capsys) -> None:
     code, _, err = run(capsys, db, "import-roster", str(roster), "--committee", "EAC", "--map", "WhatsApp=phone",
                        "--map", "Sector=phone", "--dry-run")  # fmt: skip
     assert code == 2 and "gives phone to both column D ('WhatsApp') and column E ('Sector')" in err
+
+
+def test_map_names_the_columns_of_headings_no_list_knows(db, tmp_path, capsys) -> None:
+    finnish = write_xlsx(tmp_path / "lista.xlsx", [["Koko nimi", "Sähköposti"], ["Aino Virtanen", "Aino@Example.fi"]])
+    code, _, err = run(capsys, db, "import-roster", str(finnish), "--committee", "EAC", "--dry-run")
+    assert code == 2 and "could not find the column headings" in err
+    args = [
+        "import-roster",
+        str(finnish),
+        "--committee",
+        "EAC",
+        "--map",
+        "Koko nimi=full_name",
+        "--map",
+        "sahkoposti=email",
+    ]
+    code, out, err = run(capsys, db, *args, "--json")
+    assert code == 0, err
+    assert json.loads(out)["created"] == 1
+    people = json.loads(run(capsys, db, "list", "people", "--json")[1])
+    assert [(p["given_name"], p["family_name"], p["email"]) for p in people] == [
+        ("Aino", "Virtanen", "aino@example.fi")
+    ]
