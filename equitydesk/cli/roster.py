@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from equitydesk.cli.base import EXIT_OK, Command, CommandContext, UsageError, dump_json
+from equitydesk.cli.roster_mapping import MAP_HELP, mapping_option, show_mapping
 from equitydesk.formats.errors import ExportError, FileRefused
 from equitydesk.formats.problems import Problem
 from equitydesk.formats.roster_columns import ParsedRoster
@@ -26,18 +27,28 @@ class ImportRosterCommand(Command):
         parser.add_argument("--sheet", help="the sheet to read (default: the one that looks most like a roster)")
         parser.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
         parser.add_argument("--json", action="store_true", help="print one JSON object, for scripts")
+        parser.add_argument("--map", action="append", metavar="HEADING=FIELD", help=MAP_HELP)
+        parser.add_argument(
+            "--show-mapping", action="store_true", help="print which column goes to which field, and stop"
+        )
+
+    def opens_read_only(self, args: argparse.Namespace) -> bool:
+        return super().opens_read_only(args) or bool(getattr(args, "show_mapping", False))
 
     def run(self, args: argparse.Namespace, ctx: CommandContext) -> int:
-        services = ctx.services(create=not args.dry_run)
+        services = ctx.services(create=not args.dry_run and not args.show_mapping)
         importer = services.roster_import
         # The same calls as the import wizard: open, map, then plan (dry run) or commit.
         try:
             opened = importer.open(args.file, sheet=args.sheet)
         except FileRefused as exc:
             raise UsageError(str(exc)) from exc
-        if not opened.headings_found:
-            raise UsageError(opened.note)  # the wizard lets a person point at the headings; a script cannot
-        parsed = importer.map(opened.sheet)
+        if not opened.headings_found and not args.map:
+            # The wizard lets a person point at the headings; a script names them with --map (first row's headings).
+            raise UsageError(opened.note)
+        parsed = importer.map(opened.sheet, mapping=mapping_option(opened.sheet, args.map))
+        if args.show_mapping:
+            return show_mapping(ctx, args.file, parsed, as_json=args.json)
         rows = parsed.rows
         mapping = importer.batch_mapping(parsed)
         committee_created = False

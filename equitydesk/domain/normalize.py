@@ -18,11 +18,13 @@ from equitydesk.domain.vocabulary import (
     ROLE_WORDS,
     STAKEHOLDER_ALIASES,
     STAKEHOLDER_WORDS,
+    UNSPECIFIED_STAFF,
 )
 
 __all__ = [
     "PLAIN_EMAIL",
     "PLAIN_PHONE",
+    "AmbiguousValue",
     "BlankValue",
     "clean_multiline",
     "clean_text",
@@ -51,6 +53,10 @@ Cell = str | int | float | bool | date | datetime | time | timedelta | None
 
 class BlankValue(ValueError):
     """The cell holds nothing but spaces: the field is simply absent, which is not a problem to report."""
+
+
+class AmbiguousValue(ValueError):
+    """The value could mean several things, so none was chosen; the message is a whole sentence saying so."""
 
 
 def _stringify(value: Cell) -> str:
@@ -113,19 +119,23 @@ PLAIN_EMAIL = re.compile(rf"{_ATOM}(?:\.{_ATOM})*@{_LABEL}(?:\.{_LABEL})+", re.A
 
 
 def normalize_email(value: Cell) -> str:
-    """One e-mail address, as typed (case kept); 'mailto:' and 'Name <address>' wrappers are removed."""
+    """One e-mail address in lower case; 'mailto:' and 'Name <address>' wrappers are removed.
+
+    Lower case because that is how an address is matched and how people expect to see it back; mail servers treat
+    the part before @ as case-blind in practice, and one stored spelling keeps exports and duplicates tidy.
+    """
     if type(value) is str and PLAIN_EMAIL.fullmatch(text := value.strip()):
-        return text
+        return text.lower()
     text = _text_or_blank(value)
     if _EMAIL.fullmatch(text) and ".." not in text:
-        return text
+        return text.lower()
     inner = text
     if "<" in inner and inner.endswith(">"):
         inner = inner[inner.rindex("<") + 1 : -1].strip()
     if inner[:7].casefold() == "mailto:":
         inner = inner[7:].strip()
     if _EMAIL.fullmatch(inner) and ".." not in inner:
-        return inner
+        return inner.lower()
     if inner.count("@") > 1:
         raise ValueError(f"'{text}' holds more than one e-mail address; keep one here and put the others in notes")
     raise ValueError(f"'{text}' is not an e-mail address I can read; it should look like name@example.org")
@@ -250,8 +260,13 @@ def _parse_date_text(text: str) -> date | None:
 
 
 def _key_words(text: str) -> str:
-    """Case-folded words with punctuation removed, for looking people's wording up in alias tables."""
-    return " ".join(re.sub(r"[\W_]+", " ", text.casefold().replace("-", "")).split())
+    """Case-folded words with accents and punctuation removed, for looking people's wording up in alias tables."""
+    text = unicodedata.normalize("NFKD", text.casefold().replace("-", ""))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+_STAFF_KINDS = frozenset({"teacher", "support_staff", "administrator"})
 
 
 def parse_stakeholder_group(value: Cell) -> StakeholderGroup:
@@ -265,6 +280,15 @@ def parse_stakeholder_group(value: Cell) -> StakeholderGroup:
     found = {STAKEHOLDER_WORDS[w] for w in words if w in STAKEHOLDER_WORDS}
     if "community_member" in found and "community_organization" in found:
         found.discard("community_member")
+    staff = key in UNSPECIFIED_STAFF or "staff" in words
+    if staff and not found:
+        # Teachers, paras and principals are all "staff": a wrong guess would skew the representation summary.
+        raise AmbiguousValue(
+            f"'{text}' could be teacher, support staff or administrator: the group was left empty; choose it in "
+            "the roster."
+        )
+    if staff and not found <= _STAFF_KINDS:
+        found.add("staff")
     if len(found) == 1:
         return StakeholderGroup(found.pop())
     labels = ", ".join(g.label for g in StakeholderGroup)

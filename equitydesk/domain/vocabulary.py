@@ -12,22 +12,30 @@ def _table(spec: dict[str, str]) -> dict[str, str]:
 STAKEHOLDER_ALIASES = _table(
     {
         "student": "student | students | scholar | scholars | youth | student representative | student rep | learner"
-        " | student member | high school student | student leader",
+        " | student member | high school student | student leader | estudiante | estudiantes | alumno | alumna"
+        " | alumnos | eleve | eleves | etudiant | etudiante | schuler | schulerin",
         "parent_guardian": "parent | parents | guardian | guardians | parent guardian | parentguardian"
         " | parents guardians | parent or guardian | family | families | family member | mom | mother | dad"
-        " | father | caregiver | grandparent | foster parent | parent representative | parent rep | parent member",
+        " | father | caregiver | grandparent | foster parent | parent representative | parent rep | parent member"
+        # Spanish, French and German: "Padre/Madre" is one parent, whichever; a tutor (tutor legal) is a guardian.
+        " | padre madre | padre o madre | padre | madre | padres | madres | tutor | tutora | tutores | tutor legal"
+        " | padre de familia | madre de familia | padres de familia | familia | parent d eleve | parents d eleves"
+        " | mere | pere | eltern | elternteil | mutter | vater | erziehungsberechtigte | erziehungsberechtigter",
         "teacher": "teacher | teachers | educator | educators | faculty | classroom teacher | licensed staff"
-        " | certified staff | licensed teacher | instructor",
+        " | certified staff | licensed teacher | instructor | maestro | maestra | maestros | docente | docentes"
+        " | profesor | profesora | enseignant | enseignante | professeur | lehrer | lehrerin | lehrkraft",
         "support_staff": "support staff | supportstaff | para | paras | paraprofessional | paraprofessionals"
         " | paraeducator | educational assistant | education support professional | esp | custodian | custodial staff"
-        " | staff | school staff | classified staff | nonlicensed staff | nurse | school nurse | counselor"
+        " | classified staff | nonlicensed staff | nurse | school nurse | counselor"
         " | social worker | bus driver | food service | office staff | clerical | cultural liaison | family liaison",
         # "District staff" on an equity committee are the district's administration, not building support staff.
         "administrator": "administrator | administrators | admin | administration | principal | assistant principal"
         " | superintendent | assistant superintendent | director | district administrator | district staff"
-        " | district office | district | central office | dean | site administrator | building administrator",
+        " | district office | district | central office | dean | site administrator | building administrator"
+        " | directora | administrador | administradora | directeur | directrice | schulleiter | schulleiterin",
         "community_member": "community | community member | community members | resident | community representative"
-        " | community rep | alumni | alum | business owner | local business",
+        " | community rep | alumni | alum | business owner | local business | comunidad | miembro de la comunidad"
+        " | communaute",
         "community_organization": "community organization | community organisation | community based organization"
         " | communitybased organization | cbo | nonprofit | non profit | nonprofit organization | organization"
         " | agency | partner organization | community partner | ngo | faith community",
@@ -36,13 +44,19 @@ STAKEHOLDER_ALIASES = _table(
     }
 )
 
+# Staff of no stated kind: a teacher, support staff or an administrator, which the import must not guess.
+UNSPECIFIED_STAFF = frozenset({
+    "staff", "staffs", "staff member", "staff members", "school staff", "building staff", "personal",
+    "personal escolar", "personnel", "mitarbeiter", "mitarbeiterin",
+})  # fmt: skip
+
 # Single words that settle the group when no alias matches the whole text ("Parent of a 3rd grader").
 STAKEHOLDER_WORDS = _table(
     {
-        "student": "student | students | scholar | youth",
+        "student": "student | students | scholar | youth | estudiante | alumno | alumna",
         "parent_guardian": "parent | parents | guardian | guardians | mom | mother | dad | father | family"
-        " | grandparent | grandmother | grandfather | caregiver",
-        "teacher": "teacher | teachers | educator | faculty",
+        " | grandparent | grandmother | grandfather | caregiver | padre | madre | padres | tutor | tutora",
+        "teacher": "teacher | teachers | educator | faculty | maestro | maestra | docente",
         "support_staff": "para | paras | paraprofessional | paraeducator | custodian | custodial | nurse | classified",
         "administrator": "principal | administrator | admin | administration | superintendent",
         "community_member": "community | resident",
@@ -53,26 +67,30 @@ STAKEHOLDER_WORDS = _table(
 
 ROLE_ALIASES = _table(
     {
-        "chair": "chair | chairperson | chair person | chairman | chairwoman | chairs | president | committee chair",
+        "chair": "chair | chairperson | chair person | chairman | chairwoman | chairs | president | committee chair"
+        " | presidente | presidenta | presidente del comite | presidentin | vorsitzender | vorsitzende",
         # There is no vice-chair role: a vice chair shares the chair's duties, which is what co-chair records.
         "co_chair": "cochair | co chair | cochairperson | vice chair | vicechair | vice chairperson | vice president"
-        " | cochairs",
-        "secretary": "secretary | recorder | note taker | notetaker | scribe | recording secretary",
+        " | cochairs | copresidente | copresidenta | co presidente | co presidenta | vicepresidente | vicepresidenta"
+        " | vice presidente | vice presidenta | copresident | vice president du comite",
+        "secretary": "secretary | recorder | note taker | notetaker | scribe | recording secretary | secretaria"
+        " | secretario | secretaire | schriftfuhrer | schriftfuhrerin",
         "member": "member | members | committee member | voting member | nonvoting member | representative | rep"
-        " | participant | general member | atlarge member | member at large | delegate",
+        " | participant | general member | atlarge member | member at large | delegate | miembro | vocal | membre"
+        " | mitglied",
         "ex_officio": "ex officio | exofficio | ex officio member | exofficio member",
         "staff_liaison": "liaison | staff liaison | district liaison | board liaison | staff | district staff"
         " | staff support | adviser | advisor",
-        "alternate": "alternate | alt | substitute | sub | alternate member",
+        "alternate": "alternate | alt | substitute | sub | alternate member | suplente | suppleant",
     }
 )
 
 ROLE_WORDS = _table(
     {
-        "chair": "chair | chairperson | chairman | chairwoman | president",
-        "co_chair": "cochair | vice",
-        "secretary": "secretary | recorder | scribe",
-        "member": "member | representative | delegate",
+        "chair": "chair | chairperson | chairman | chairwoman | president | presidente | presidenta",
+        "co_chair": "cochair | vice | copresidente | copresidenta | vicepresidente | vicepresidenta",
+        "secretary": "secretary | recorder | scribe | secretaria | secretario",
+        "member": "member | representative | delegate | miembro",
         "ex_officio": "officio | exofficio",
         "staff_liaison": "liaison",
         "alternate": "alternate",

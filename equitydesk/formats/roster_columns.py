@@ -15,7 +15,14 @@ from equitydesk.domain.enums import Role, StakeholderGroup
 from equitydesk.domain.normalize import Cell, clean_text
 from equitydesk.formats.errors import FileRefused, ReadCancelled
 from equitydesk.formats.problems import Problem, Severity
-from equitydesk.formats.roster_headers import FIELDS, NAME_FIELDS, find_header_row, guess_columns, match_header
+from equitydesk.formats.roster_headers import (
+    FIELDS,
+    NAME_FIELDS,
+    find_header_row,
+    guess_columns,
+    layout_name,
+    match_header,
+)
 from equitydesk.formats.roster_values import (
     RowTable,
     Values,
@@ -125,6 +132,7 @@ class ParsedRoster:
     ignored_columns: list[str]
     rows: list[ParsedRow]
     problems: list[Problem] = field(default_factory=list)
+    layout: str | None = None  # the export the headings were recognised as ("Google Contacts", "Outlook")
 
     @property
     def mapping(self) -> dict[int, str | None]:
@@ -157,6 +165,7 @@ class RosterSheet:
         header_cells = rows.row(header_row - rows.first_row)
         self.headers = [clean_text(c) for c in header_cells]
         self.matches = guess_columns(header_cells)
+        self.layout = layout_name(header_cells)
 
     @classmethod
     def open(
@@ -264,7 +273,7 @@ class RosterSheet:
             values[column.field or ""], failures = normalise_column(column.field or "", source, start, count)
             tail = _LEFT_OUT.get(column.field or "", "It was left out.")
             for offset, failed in failures.items():
-                message = f"{failed.message}. {tail}"
+                message = failed.message if failed.whole else f"{failed.message}. {tail}"
                 problem = Problem(first + offset, column.letter, column.header, column.field, message, Severity.WARNING)
                 problems_at.setdefault(offset, []).append(problem)
         derive_columns(values)
@@ -284,7 +293,15 @@ class RosterSheet:
         rows = _rows(sheet.blank[start : start + end], first, RowTable(values, raw), problems_at)
         ignored = [c.header or f"Column {c.letter}" for c in columns if c.field is None and (c.header or c.private)]
         return ParsedRoster(
-            self.file_name, self.sheet, self.sheet_names, self.header_row, columns, ignored, rows, sheet_problems
+            self.file_name,
+            self.sheet,
+            self.sheet_names,
+            self.header_row,
+            columns,
+            ignored,
+            rows,
+            sheet_problems,
+            self.layout,
         )
 
 

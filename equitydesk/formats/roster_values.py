@@ -13,6 +13,7 @@ from equitydesk.domain.limits import PERSON_TEXT_LIMITS
 from equitydesk.domain.normalize import (
     PLAIN_EMAIL,
     PLAIN_PHONE,
+    AmbiguousValue,
     BlankValue,
     Cell,
     clean_multiline,
@@ -45,9 +46,11 @@ BLANK = Blank()
 
 @dataclass(slots=True)
 class Failed:
-    """A cell whose value could not be read; the message says why in plain words."""
+    """A cell whose value could not be read; the message says why in plain words (whole: it also says what was
+    done instead, so nothing is to be added to it)."""
 
     message: str
+    whole: bool = False
 
 
 def _split_name(value: Cell) -> tuple[str, str, str]:
@@ -166,8 +169,12 @@ def _normalised(field: str, normalise: Callable[[Cell], object], cells: Sequence
     plain = _PLAIN.get(field)
     if plain is None:
         return [_attempt(normalise, v) for v in cells]
-    # Most cells are already clean, so they are their own value; only the rest go through the normaliser.
-    results: list[Any] = [v if type(v) is str and plain(v) else None for v in cells]
+    # Most cells are already clean, so they are their own value (an address in lower case); only the rest go
+    # through the normaliser.
+    if field == "email":
+        results: list[Any] = [v.lower() if type(v) is str and plain(v) else None for v in cells]
+    else:
+        results = [v if type(v) is str and plain(v) else None for v in cells]
     if field == "phone":  # a phone column saved as numbers: 6125551234.0 was typed 6125551234
         results = [str(int(v)) if r is None and type(v) is float and v.is_integer() else r
                    for r, v in zip(results, cells, strict=True)]  # fmt: skip
@@ -184,7 +191,7 @@ def _attempt(normalise: Callable[[Cell], object], cell: Cell) -> object:
     except BlankValue:
         return BLANK
     except ValueError as exc:
-        return Failed(str(exc))
+        return Failed(str(exc), whole=isinstance(exc, AmbiguousValue))
 
 
 class RowTable:

@@ -73,7 +73,8 @@ def _email(f: Field, v: Any) -> str | None:
     local, at, domain = text.partition("@")
     if not at or not local or "." not in domain or " " in text or domain.startswith(".") or domain.endswith("."):
         raise ValueError(f"'{text}' is not an e-mail address (it should look like name@example.org).")
-    return text
+    # Stored in lower case, as the roster import stores it: one spelling of an address everywhere.
+    return text.lower()
 
 
 def _int(_f: Field, v: Any) -> int | None:

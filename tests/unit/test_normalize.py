@@ -10,6 +10,7 @@ import pytest
 from equitydesk.domain.enums import Role, StakeholderGroup
 from equitydesk.domain.keys import person_name_key
 from equitydesk.domain.normalize import (
+    AmbiguousValue,
     BlankValue,
     clean_multiline,
     clean_text,
@@ -65,12 +66,12 @@ def test_multiline_keeps_line_breaks_but_not_blank_lines() -> None:
     assert clean_multiline("Large print\r\n\n   wheelchair    access \v ramp") == "Large print\nwheelchair access\nramp"
 
 
-def test_email_is_kept_as_typed_and_keyed_case_blind() -> None:
-    assert normalize_email(" Jane.Doe@Example.ORG ") == "Jane.Doe@Example.ORG"
+def test_email_is_stored_in_lower_case_and_keyed_case_blind() -> None:
+    assert normalize_email(" Jane.Doe@Example.ORG ") == "jane.doe@example.org"
     assert email_key("Jane.Doe@Example.ORG") == email_key("jane.doe@example.org")
-    assert normalize_email("mailto:amina@example.org") == "amina@example.org"
-    assert normalize_email("Tom Vang <tom@example.org>") == "tom@example.org"
-    assert normalize_email("josé@exämple.de") == "josé@exämple.de"
+    assert normalize_email("mailto:Amina@Example.org") == "amina@example.org"
+    assert normalize_email("Tom Vang <TOM@example.org>") == "tom@example.org"
+    assert normalize_email("José@Exämple.de") == "josé@exämple.de"
 
 
 @pytest.mark.parametrize("bad", ["jane.doe@gmail", "jane doe@example.org", "@example.org", "a..b@x.org", "call me"])
@@ -233,3 +234,31 @@ def test_languages(typed: str, canonical: str) -> None:
 def test_one_language() -> None:
     assert normalize_language(" vi ") == "Vietnamese"
     assert normalize_language("K'iche'") == "K'iche'"
+
+
+@pytest.mark.parametrize(("typed", "group"), [
+    ("Padre/Madre", "parent_guardian"), ("Madre", "parent_guardian"), ("Padre", "parent_guardian"),
+    ("Tutor", "parent_guardian"), ("Tutora legal", "parent_guardian"), ("Mère", "parent_guardian"),
+    ("Estudiante", "student"), ("Élève", "student"), ("Maestra", "teacher"), ("Staff - teacher", "teacher"),
+    ("Support staff", "support_staff"), ("Office staff", "support_staff"), ("District staff", "administrator"),
+])  # fmt: skip
+def test_stakeholder_groups_in_spanish_french_and_with_staff(typed: str, group: str) -> None:
+    assert parse_stakeholder_group(typed) is StakeholderGroup(group)
+
+
+@pytest.mark.parametrize("typed", ["Staff", "STAFF", "Staff member", "School staff", "Staff (Lincoln)"])
+def test_staff_alone_is_never_guessed(typed: str) -> None:
+    with pytest.raises(AmbiguousValue, match="could be teacher, support staff or administrator: the group was left "
+                                             "empty; choose it in the roster"):  # fmt: skip
+        parse_stakeholder_group(typed)
+    with pytest.raises(ValueError, match="fits more than one stakeholder group"):
+        parse_stakeholder_group("Parent/Staff")
+
+
+@pytest.mark.parametrize(("typed", "role"), [
+    ("Secretaria", "secretary"), ("Secretario", "secretary"), ("Presidente", "chair"), ("Presidenta", "chair"),
+    ("Copresidente", "co_chair"), ("Co-presidenta", "co_chair"), ("Vicepresidente", "co_chair"),
+    ("Miembro", "member"), ("Suplente", "alternate"), ("Secrétaire", "secretary"),
+])  # fmt: skip
+def test_roles_in_spanish_and_french(typed: str, role: str) -> None:
+    assert parse_role(typed) is Role(role)

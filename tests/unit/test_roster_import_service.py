@@ -159,7 +159,8 @@ def test_open_finds_the_headings_or_offers_the_first_row_with_the_readers_senten
     known = write_xlsx(tmp_path / "known.xlsx", [["Roster"], ["First Name", "Last Name"], ["Mai", "Vang"]])
     opened = imp.open(known)
     assert opened.headings_found and opened.sheet.header_row == 2
-    french = write_xlsx(tmp_path / "liste.xlsx", [["Roster"], ["Nom complet", "Courriel"], ["Awa Diallo", "a@x.org"]])
+    # Finnish headings: a language the headings are not known in.
+    french = write_xlsx(tmp_path / "liste.xlsx", [["Roster"], ["Koko nimi", "Sähköposti"], ["Aino V", "a@x.org"]])
     guessed = imp.open(french)
     assert not guessed.headings_found and guessed.sheet.header_row == 1, "the first row, for the user to fix"
     assert guessed.note.startswith("I could not find the column headings in liste.xlsx.")

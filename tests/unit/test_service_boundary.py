@@ -180,7 +180,7 @@ def test_records_are_frozen_copies_with_the_stored_values(svc: Services, databas
     assert isinstance(created, PersonRecord)
     person = svc.people.get(created.id)
     assert person == created
-    assert (person.given_name, person.email, person.email_key) == ("Saw Eh", "E@x.org", "e@x.org")
+    assert (person.given_name, person.email, person.email_key) == ("Saw Eh", "e@x.org", "e@x.org")
     assert person.archived is False
     with database.sessions() as session:
         assert person.display_name == session.get(Person, person.id).display_name == "Eh Htoo Htoo"
