@@ -153,6 +153,10 @@ def test_the_json_report_is_a_contract_every_field_and_value(tmp_path: Path) -> 
         "errors": [{"row": 4, "column": None, "message": "this row has no name, so it cannot be imported; add the "
                                                          "person's name or delete the row"}],
         "batch_id": None, "committee": "EAC", "committee_created": True, "dry_run": True,
+        # Added with the one summary and the changes listed (issue 13): the fields above keep their values.
+        "counts": {"new": 1, "updated": 0, "unchanged": 0, "merged": 1, "skipped": 1, "warnings": 1},
+        "summary": "1 new, 0 updated, 0 unchanged, 1 duplicate merged, 1 skipped, 1 with warnings",
+        "notes": [], "organizations_skipped": 0, "role_changes_accepted": False, "changes": [], "held_changes": [],
     }  # fmt: skip
     nameless = json.loads(run(tmp_path, "import-roster", str(tmp_path / "nonames.xlsx"), "--committee", "EAC",
                               "--json").stdout)  # fmt: skip

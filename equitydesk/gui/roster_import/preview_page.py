@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -55,6 +56,12 @@ class PreviewPage(QWizardPage):
         self.committee_note = message_label(name="committeeNote")
         self.counts = message_label(name="countsLabel")
         larger_bold(self.counts)
+        self.notes = message_label(name="importNotes")
+        # A change of an officer's role or a shorter term is never made unless asked for, here.
+        self.accept_box = QCheckBox("Apply the role and term changes listed")
+        self.accept_box.setObjectName("acceptRoleChanges")
+        self.accept_box.setVisible(False)
+        self.accept_box.toggled.connect(state.set_accept_role_changes)
         self.filter_combo = QComboBox()
         self.filter_combo.setObjectName("statusFilter")
         self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -96,6 +103,8 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.committee_note)
         layout.addSpacing(6)
         layout.addLayout(filter_row)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.accept_box)
         layout.addWidget(self.table, 1)
         layout.addWidget(message_label("Point at a row, or double-click it, to see everything about it."))
         layout.addWidget(self.ignored)
@@ -147,6 +156,7 @@ class PreviewPage(QWizardPage):
             )
         else:
             show_message(self.counts, counts_text(plan))
+        self._show_notes()
         counts = self.model.counts()
         keep = self.filter_combo.currentData()
         self.filter_combo.blockSignals(True)
@@ -162,6 +172,17 @@ class PreviewPage(QWizardPage):
         ignored = list(parsed.ignored_columns) if parsed is not None else []
         show_message(self.ignored, "Columns not imported: " + ", ".join(ignored) if ignored else "")
         self.completeChanged.emit()
+
+    def _show_notes(self) -> None:
+        """The summary's sentences (organizations skipped, role and term changes), and the box that applies them."""
+        plan = self.state.plan
+        if plan is None:
+            return  # a new preview is on its way: keep what is shown until it comes
+        show_message(self.notes, " ".join(plan.summary().notes), AMBER if plan.held_rows else None)
+        self.accept_box.blockSignals(True)
+        self.accept_box.setChecked(plan.accept_role_changes)
+        self.accept_box.blockSignals(False)
+        self.accept_box.setVisible(plan.role_changes > 0)
 
     def show_details(self, index: QModelIndex) -> None:
         if not index.isValid():

@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any, Generic, Protocol, TypeVar
 
 from equitydesk.formats.problems import Problem, Severity
+from equitydesk.services.imports.summary import ImportSummary
 
 
 class ImportRow(Protocol):
@@ -105,6 +106,22 @@ class Plan(Generic[R]):
     @property
     def rejected(self) -> int:
         return self.count(Outcome.ERROR)
+
+    def notes(self) -> tuple[str, ...]:
+        """Sentences the summary adds to its counts; a kind of import says what it has to say."""
+        return ()
+
+    def summary(self) -> ImportSummary:
+        """The counts as every face shows them: the one summary object, its words and its order."""
+        counts = {
+            "new": self.created,
+            "updated": self.updated,
+            "unchanged": self.count(Outcome.UNCHANGED),
+            "merged": self.count(Outcome.MERGED),
+            "skipped": self.rejected,
+            "warnings": self.count(Outcome.WARNING),
+        }
+        return ImportSummary.of(counts, rows_read=len(self.rows), notes=self.notes())
 
     @property
     def has_rows_to_import(self) -> bool:

@@ -13,6 +13,7 @@ from equitydesk.services.context import ServiceContext
 from equitydesk.services.errors import DomainError
 from equitydesk.services.imports.batches import BatchRecord, BatchSource, close_batch, list_batches, open_batch
 from equitydesk.services.imports.plan import ImportRow
+from equitydesk.services.imports.summary import ImportSummary
 from equitydesk.services.roster_import.planning import ImportPlan, plan_roster
 from equitydesk.services.roster_import.reading import OpenedSheet, batch_mapping, open_sheet
 from equitydesk.services.roster_import.snapshot import read_snapshot
@@ -26,6 +27,10 @@ class ImportResult:
     committee_id: int | None
     committee_created: bool
     plan: ImportPlan
+
+    @property
+    def summary(self) -> ImportSummary:
+        return self.plan.summary()
 
 
 class RosterImportService:
@@ -78,12 +83,16 @@ class RosterImportService:
 
     # --- planning and writing --------------------------------------------------------------------------------
 
-    def plan(self, rows: Iterable[ImportRow], *, committee: str) -> ImportPlan:
-        """The preview: what each row would do now. Nothing is written."""
+    def plan(self, rows: Iterable[ImportRow], *, committee: str, accept_role_changes: bool = False) -> ImportPlan:
+        """The preview: what each row would do now. Nothing is written.
+
+        accept_role_changes: a change of an officer's role (chair, co-chair, secretary) or a term made shorter is
+        written too; by default the current role and term are kept, and the row says so.
+        """
         name = _committee_name(committee)
         with self.ctx.sessions() as session:
             snapshot = read_snapshot(session, name)
-        return plan_roster(rows, snapshot, committee_name=name)
+        return plan_roster(rows, snapshot, committee_name=name, accept_role_changes=accept_role_changes)
 
     def commit(
         self,
@@ -95,8 +104,12 @@ class RosterImportService:
         header_row: int | None = None,
         mapping: Mapping[str, str] | None = None,
         rows_read: int | None = None,
+        accept_role_changes: bool = False,
     ) -> ImportResult:
-        """Plan again inside one write transaction (the database may have changed since the preview) and write."""
+        """Plan again inside one write transaction (the database may have changed since the preview) and write.
+
+        accept_role_changes as for plan(): pass what the preview was made with.
+        """
         name = _committee_name(committee)
         row_list = list(rows)
         source = BatchSource(
@@ -106,7 +119,7 @@ class RosterImportService:
         with self.ctx.sessions.begin() as session:
             batch_id = open_batch(session, source, actor=actor)  # the write lock is held from here to the commit
             snapshot = read_snapshot(session, name)
-            plan = plan_roster(row_list, snapshot, committee_name=name)
+            plan = plan_roster(row_list, snapshot, committee_name=name, accept_role_changes=accept_role_changes)
             committee_id = snapshot.committee_id
             if committee_id is None:
                 committee_id = create_committee(session, name, actor=actor)
