@@ -41,9 +41,16 @@ def contradiction(first: Mapping[str, Any], second: Mapping[str, Any]) -> str | 
     return None
 
 
-def kept_apart_in_file(name: str, row: int, what: str) -> str:
-    return (f"Another {name} is in row {row} with a different {what}: kept apart. Merge them later if they are "
-            "one person.")  # fmt: skip
+def kept_apart_in_file(name: str, others: Mapping[int, str]) -> str:
+    """The warning on a row kept apart from the same-name rows of the file (row → the detail that differs)."""
+    rows = sorted(others)
+    if len(rows) == 1:
+        return (f"Another {name} is in row {rows[0]} with a different {others[rows[0]]}: kept apart. Merge them "
+                "later if they are one person.")  # fmt: skip
+    whats = list(dict.fromkeys(others[r] for r in rows))
+    listed = ", ".join(str(r) for r in rows[:-1]) + f" and {rows[-1]}"
+    return (f"Other people called {name} are in rows {listed}, each with a different {' or '.join(whats)}: kept "
+            "apart. Merge them later if one of them is this person.")  # fmt: skip
 
 
 def kept_apart_on_roster(name: str, what: str) -> str:

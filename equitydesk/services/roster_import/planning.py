@@ -171,6 +171,7 @@ def plan_roster(
     first_by_email: dict[str, RowPlan] = {}
     by_name: dict[str, list[RowPlan]] = {}
     claimed: set[int] = set()  # people of the roster matched by an earlier row of the file
+    apart: dict[int, tuple[RowPlan, dict[int, str]]] = {}  # row → (its plan, same-name rows kept apart: why)
     plans: list[RowPlan] = []
     for parsed in rows:
         plan = _plan_row(parsed, snapshot.schools)
@@ -182,7 +183,7 @@ def plan_roster(
         nkey = plan.name_key = person_name_key(pv.get("given_name"), pv.get("family_name"))
         earlier = first_by_email.get(ekey) if ekey else None
         if earlier is None:
-            earlier = _same_name_in_file(plan, by_name.get(nkey, []))
+            earlier = _same_name_in_file(plan, by_name.get(nkey, []), apart)
             if plan.errors:  # it could be either of two earlier rows
                 continue
         if earlier is not None:
@@ -192,6 +193,8 @@ def plan_roster(
             first_by_email[ekey] = plan
         by_name.setdefault(nkey, []).append(plan)
         _match_existing(plan, snapshot, ekey, nkey, claimed)
+    for plan, others in apart.values():
+        plan.warn(matching.kept_apart_in_file(plan.name, others))
     for plan in plans:  # after every merge: a duplicate row can bring a detail or the other end of a term
         if plan.action not in _WRITTEN:
             continue
@@ -239,7 +242,9 @@ def _plan_row(parsed: ImportRow, schools: SchoolIndex) -> RowPlan:
     return plan
 
 
-def _same_name_in_file(plan: RowPlan, earlier: list[RowPlan]) -> RowPlan | None:
+def _same_name_in_file(
+    plan: RowPlan, earlier: list[RowPlan], apart: dict[int, tuple[RowPlan, dict[int, str]]]
+) -> RowPlan | None:
     """The earlier row of the same name this row is the same person as, or None; kept apart when a detail differs."""
     if not earlier:
         return None
@@ -251,8 +256,8 @@ def _same_name_in_file(plan: RowPlan, earlier: list[RowPlan]) -> RowPlan | None:
         return None
     for other in earlier:
         what = matching.contradiction(other.person_values, plan.person_values) or "detail"
-        plan.warn(matching.kept_apart_in_file(plan.name, other.row, what))
-        other.warn(matching.kept_apart_in_file(other.name, plan.row, what))
+        apart.setdefault(plan.row, (plan, {}))[1][other.row] = what
+        apart.setdefault(other.row, (other, {}))[1][plan.row] = what
     return None
 
 
