@@ -37,9 +37,11 @@ def plan(rows: list[Row], *people: dict[str, Any]) -> dict[int, Any]:
 
 
 def test_two_mike_rogers_with_different_phones_in_one_file_are_both_kept_and_flagged() -> None:
-    found = plan([named(2, "Mike", "Rogers", phone="(612) 555-0101", organization="Roosevelt High"),
-                  named(7, "Mike", "Rogers", phone="651-555-0199"),
-                  named(9, "Mike", "Rogers", phone="1-612-555-0101", organization="Roosevelt High School")])  # fmt: skip
+    found = plan([
+        named(2, "Mike", "Rogers", phone="(612) 555-0101", organization="Roosevelt High"),
+        named(7, "Mike", "Rogers", phone="651-555-0199"),
+        named(9, "Mike", "Rogers", phone="1-612-555-0101", organization="Roosevelt High School"),
+    ])  # fmt: skip
     assert [found[r].action for r in (2, 7, 9)] == [Outcome.NEW, Outcome.NEW, Outcome.MERGED]
     assert found[9].merged_into == 2, "the same phone written another way, the same school: one person"
     assert found[7].warnings[0].message == ("Another Mike Rogers is in row 2 with a different phone: kept apart. "
@@ -67,8 +69,9 @@ def test_against_the_roster_a_same_name_person_with_another_phone_or_school_is_s
     other_email = plan([named(4, "Mohamed", "Ali", email="m.ali@example.org")], *known)[4]
     new_phone = plan([named(5, "Mohamed", "Ali", phone="612-555-0177")], *known)[5]
     assert [r.action for r in (other_phone, other_school, other_email)] == [Outcome.NEW] * 3
-    assert other_phone.warnings[0].message == ("Another Pa Nhia Xiong is already on the roster with a different "
-                                               "phone: kept apart. Merge them later if they are one person.")  # fmt: skip
+    assert other_phone.warnings[0].message == (
+        "Another Pa Nhia Xiong is already on the roster with a different phone: kept apart. Merge them later if they "
+        "are one person.")  # fmt: skip
     assert "with a different school" in other_school.warnings[0].message
     assert "with a different e-mail" in other_email.warnings[0].message
     assert same_school.person_id == 1, "Harding High is how people write Harding High School"
@@ -99,8 +102,9 @@ def test_common_names_in_a_district_roster_of_thousands_match_only_their_own_per
         "Other people called Maria Garcia are in rows 23, 24, 25, 26, 27, 28, 29, 30 and 31, each with a different "
         "phone: kept apart. Merge them later if one of them is this person.",
     ], "one warning, however many namesakes; the roster's Maria Garcias are those rows already"
-    assert found[101].errors[0].message == ("This Mohamed Ali could be the one in row 11, 16 or 21; add an e-mail or "
-                                            "phone to the row so EquityDesk knows which, or delete the row.")  # fmt: skip
+    assert found[101].errors[0].message == (
+        "This Mohamed Ali could be the one in row 11, 16 or 21; add an e-mail or phone to the row so EquityDesk knows "
+        "which, or delete the row.")  # fmt: skip
     alone = plan([rows[-1]], *people)[101]
     assert alone.action is Outcome.ERROR and alone.errors[0].message.startswith(
         "3 people called Mohamed Ali are already in the roster"
@@ -150,7 +154,7 @@ def test_rows_that_are_organizations_are_skipped_and_counted() -> None:
 )
 def test_school_spellings(first, second, same) -> None:
     assert same_school(first, second) is same
-    assert (school_key(first) == school_key(second)) is (same and "Lincoln" != first)
+    assert (school_key(first) == school_key(second)) is (same and first != "Lincoln")
 
 
 def test_a_school_written_differently_from_the_roster_is_offered_the_roster_spelling() -> None:
