@@ -30,8 +30,9 @@ from equitydesk.services.demo import fill_demo
 
 DEMO_DAY = date(2025, 10, 1)
 HODAN_ROW = (
-    "Updates Notes: (empty) → Prefers text messages (also on Achievement and Integration Plan Team: the change applies "
-    "there too); keeps Role Chair (the file says Member) and Term end Aug 31, 2027 (the file says Jun 30, 2026)"
+    "Keeps the role Chair (the file says Member) and the term end Aug 31, 2027 (the file says Jun 30, 2026); updates "
+    "Notes: (empty) → Prefers text messages (also on Achievement and Integration Plan Team: the change applies there "
+    "too)"
 )
 
 
@@ -101,8 +102,15 @@ def test_the_chair_listed_as_a_member_keeps_her_chair_unless_the_box_is_ticked(q
                                "Equity Advisory Committee")  # fmt: skip
     page = wizard.preview_page
     assert row_text(wizard, "Hodan Abdi Warsame") == ("Warning", HODAN_ROW), "each change in the row itself"
-    assert page.notes.text() == ("1 row changes an officer's role or shortens a term: kept as on the roster until you "
-                                 "apply the role and term changes.")  # fmt: skip
+    assert page.notes.text() == ("Row 2 (Hodan Abdi Warsame) changes an officer's role or shortens a term: kept as on "
+                                 "the roster until you apply the role and term changes.")  # fmt: skip
+    assert page.row_details.text() == (
+        "Row 2, Hodan Abdi Warsame (Warning):\n"
+        "• Kept the role Chair (the file says Member).\n"
+        "• Kept the term end Aug 31, 2027 (the file says Jun 30, 2026).\n"
+        "• Notes: (empty) → Prefers text messages\n"
+        "• Also on Achievement and Integration Plan Team: the change applies there too."
+    ), "the row to decide on is chosen, and its whole story told below the table"
     box = page.accept_box
     assert box.isVisible() and box.text() == "Apply the role and term changes listed" and not box.isChecked()
     assert page.counts.text() == "1 new · 1 updated · 0 unchanged · 0 skipped · 1 with warnings"
@@ -110,9 +118,10 @@ def test_the_chair_listed_as_a_member_keeps_her_chair_unless_the_box_is_ticked(q
     box.click()
     settled(qtbot, wizard)
     assert row_text(wizard, "Hodan Abdi Warsame") == ("Update", (
-        "Updates Notes: (empty) → Prefers text messages (also on Achievement and Integration Plan Team: the change "
-        "applies there too); Role: Chair → Member; Term end: Aug 31, 2027 → Jun 30, 2026"))  # fmt: skip
-    assert page.notes.text() == "1 row changes an officer's role or shortens a term, as you chose to apply."
+        "Updates Role: Chair → Member; Term end: Aug 31, 2027 → Jun 30, 2026; Notes: (empty) → Prefers text messages "
+        "(also on Achievement and Integration Plan Team: the change applies there too)"))  # fmt: skip
+    assert page.notes.text() == ("Row 2 (Hodan Abdi Warsame) changes an officer's role or shortens a term, as you "
+                                 "chose to apply.")  # fmt: skip
     box.click()  # changed her mind: the chair stays chair
     settled(qtbot, wizard)
     assert not box.isChecked() and row_text(wizard, "Hodan Abdi Warsame")[1] == HODAN_ROW

@@ -47,24 +47,25 @@ def sentence(text: str) -> str:
 def _outcome(row: RowPlan) -> str:
     if row.action is Outcome.NEW:
         return "Will be added to the roster"
+    kept = _kept(row)  # first: on a one-line row, what a chair must not miss comes before what may be cut off
     if row.action is Outcome.UPDATE:
         changes = row.changes_text()
         if row.new_membership:
             text = "Already in the roster; joins this committee" + (f"; updates {changes}" if changes else "")
         else:
             text = f"Updates {changes}"
-        return text + _kept(row, "; keeps ")
+        return f"{kept}; {text[0].lower()}{text[1:]}" if kept else text
     if row.action is Outcome.UNCHANGED:
-        return "Already in the roster" + (_kept(row, "; keeps ") or " with these details")
+        return f"{kept}; nothing else to change" if kept else "Already in the roster with these details"
     if row.action is Outcome.MERGED:
         return f"Same person as row {row.merged_into}: merged into it"
     return "Skipped"
 
 
-def _kept(row: RowPlan, lead: str) -> str:
+def _kept(row: RowPlan) -> str:
     """What the row would change but keeps, until the role and term changes are applied."""
     kept = [c.kept_text for c in row.field_changes() if c.held]
-    return lead + " and ".join(kept) if kept else ""
+    return "Keeps " + " and ".join(kept) if kept else ""
 
 
 def describe(row: RowPlan) -> str:
@@ -86,11 +87,16 @@ def describe(row: RowPlan) -> str:
 def messages(row: RowPlan) -> list[str]:
     """Everything there is to say about a row: the outcome, each change, each problem with its column."""
     lines = [_outcome(row) + "."]
-    for change in row.field_changes():
-        lines.append(f"Kept: {change.kept_text}" if change.held else change.text)
-    if row.also_on and any(c.shared and not c.held for c in row.field_changes()):
-        lines.append(sentence(also_on_text(row.also_on)))
-    for problem in [*row.errors, *row.warnings]:
+    changes = row.field_changes()
+    # In the row's own order: what is kept, this committee's changes, then the person's and where else they show.
+    lines += [sentence(f"Kept {c.kept_text}") for c in changes if c.held]
+    lines += [c.text for c in changes if not c.held and not c.shared]
+    shared = [c.text for c in changes if not c.held and c.shared]
+    lines += shared
+    if shared and row.also_on:
+        lines.append(sentence(also_on_text(row.also_on, len(shared))))
+    held = {id(note) for note in row.held_notes}  # said by the "Kept" lines
+    for problem in [*row.errors, *(w for w in row.warnings if id(w) not in held)]:
         where = f"Column {problem.column}: " if problem.column else ""
         lines.append(where + sentence(problem.message))
     return lines

@@ -75,8 +75,8 @@ class FieldChange:
 
     @property
     def kept_text(self) -> str:
-        """A change held back, as kept: "Role Chair (the file says Member)"."""
-        return f"{self.label} {value_text(self.old)} (the file says {value_text(self.new)})"
+        """A change held back, as kept: "the role Chair (the file says Member)"."""
+        return f"the {self.label.lower()} {value_text(self.old)} (the file says {value_text(self.new)})"
 
     def to_json(self) -> dict[str, Any]:
         """{row, person_id, field, old, new} with plain JSON values (enum values, ISO dates)."""
@@ -138,12 +138,12 @@ def also_on_text(committees: tuple[str, ...], changes: int = 1) -> str:
 
 
 def changes_text(changes: list[FieldChange], also_on: tuple[str, ...]) -> str:
-    """The changes of one row on one line, the person's details first with where else they show, then the
-    membership's: "Phone: (empty) → 612-555-0199 (also on …: the change applies there too); Role: Chair → Member"."""
+    """The changes of one row on one line, the membership's first (an officer's role before anything else), then the
+    person's details with where else they show: "Role: Chair → Member; Phone: (empty) → 612-555-0199 (also on …: the
+    change applies there too)"."""
+    own = [c.text for c in sorted((c for c in changes if not c.shared), key=lambda c: not c.needs_consent)]
     shared = [c.text for c in changes if c.shared]
-    own = [c.text for c in changes if not c.shared]
-    parts = []
     if shared:
         where = also_on_text(also_on, len(shared))
-        parts.append("; ".join(shared) + (f" ({where})" if where else ""))
-    return "; ".join(parts + own)
+        own.append("; ".join(shared) + (f" ({where})" if where else ""))
+    return "; ".join(own)

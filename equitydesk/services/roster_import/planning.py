@@ -150,14 +150,23 @@ class ImportPlan(Plan[RowPlan]):
                 f"{count:,} {'row is an organization' if count == 1 else 'rows are organizations'}, not "
                 f"{'a person' if count == 1 else 'people'}, and {'was' if count == 1 else 'were'} skipped."
             )
-        if count := self.held_rows:
-            rows = "1 row changes" if count == 1 else f"{count:,} rows change"
-            found.append(f"{rows} an officer's role or shortens a term: kept as on the roster until you apply the "
-                         "role and term changes.")  # fmt: skip
-        elif self.accept_role_changes and (count := self.role_changes):
-            rows = "1 row changes" if count == 1 else f"{count:,} rows change"
-            found.append(f"{rows} an officer's role or shortens a term, as you chose to apply.")
+        if held := [r for r in self.rows if r.held]:
+            found.append(f"{_rows_named(held)} an officer's role or shorten{'s' if len(held) == 1 else ''} a term: "
+                         "kept as on the roster until you apply the role and term changes.")  # fmt: skip
+        elif self.accept_role_changes and (accepted := [r for r in self.rows if r.consent]):
+            found.append(f"{_rows_named(accepted)} an officer's role or shorten{'s' if len(accepted) == 1 else ''} "
+                         "a term, as you chose to apply.")  # fmt: skip
         return tuple(found)
+
+
+def _rows_named(rows: list[RowPlan], listed: int = 4) -> str:
+    """ "Row 4 (Hodan Abdi Warsame) changes", "Rows 4, 9 and 12 change", "Rows 4, 9, 12, 15 and 3 more change"."""
+    if len(rows) == 1:
+        return f"Row {rows[0].row} ({rows[0].name}) changes"
+    numbers = [str(r.row) for r in rows[:listed]]
+    if len(rows) > listed:
+        return f"Rows {', '.join(numbers)} and {len(rows) - listed:,} more change"
+    return f"Rows {', '.join(numbers[:-1])} and {numbers[-1]} change"
 
 
 def plan_roster(
