@@ -72,7 +72,7 @@ def test_an_officer_demoted_or_a_shorter_term_is_kept_and_said_unless_accepted()
         "Kept the term end (Aug 31, 2027): the file's Jun 30, 2026 would shorten the term. A term is shortened only "
         "when you choose to apply the role and term changes.",
     ]
-    assert kept.held_notes == kept.warnings and kept.also_on == (), "a membership change shows on this committee only"
+    assert list(kept.held_notes) == kept.warnings and kept.also_on == (), "a membership change: this committee only"
 
     accepted = plan_roster([row], known, committee_name="EAC", accept_role_changes=True)
     applied = accepted.rows[0]

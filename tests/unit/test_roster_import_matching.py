@@ -99,8 +99,8 @@ def test_common_names_in_a_district_roster_of_thousands_match_only_their_own_per
     assert all(found[10 + p["id"]].person_id == p["id"] for p in people[:26]), "each row its own person"
     assert all(found[10 + p["id"]].changes == {"notes": (None, "Re-signed")} for p in people[:26])
     assert found[100].action is Outcome.NEW and [w.message for w in found[100].warnings] == [
-        "Other people called Maria Garcia are in rows 23, 24, 25, 26, 27, 28, 29, 30 and 31, each with a different "
-        "phone: kept apart. Merge them later if one of them is this person.",
+        "Other people called Maria Garcia are in rows 23, 24, 25 and 6 more, each with a different e-mail, phone or "
+        "school: kept apart. Merge them later if one of them is this person.",
     ], "one warning, however many namesakes; the roster's Maria Garcias are those rows already"
     assert found[101].errors[0].message == (
         "This Mohamed Ali could be the one in row 11, 16 or 21; add an e-mail or phone to the row so EquityDesk knows "

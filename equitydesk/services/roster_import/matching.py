@@ -7,8 +7,8 @@ matched by name alone they are one person only when no e-mail, phone or school s
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Generic, TypeVar
 
 from equitydesk.domain.keys import email_key
 from equitydesk.services.roster_import.schools import same_school
@@ -41,16 +41,61 @@ def contradiction(first: Mapping[str, Any], second: Mapping[str, Any]) -> str | 
     return None
 
 
-def kept_apart_in_file(name: str, others: Mapping[int, str]) -> str:
-    """The warning on a row kept apart from the same-name rows of the file (row → the detail that differs)."""
-    rows = sorted(others)
-    if len(rows) == 1:
-        return (f"Another {name} is in row {rows[0]} with a different {others[rows[0]]}: kept apart. Merge them "
-                "later if they are one person.")  # fmt: skip
-    whats = list(dict.fromkeys(others[r] for r in rows))
-    listed = ", ".join(str(r) for r in rows[:-1]) + f" and {rows[-1]}"
-    return (f"Other people called {name} are in rows {listed}, each with a different {' or '.join(whats)}: kept "
-            "apart. Merge them later if one of them is this person.")  # fmt: skip
+T = TypeVar("T")
+
+
+class Namesakes(Generic[T]):
+    """The records of one name (rows of the file, or people of the roster), indexed so that those a new record could
+    be are found without comparing it with all of them: a district roster may hold hundreds of one name."""
+
+    __slots__ = ("_by_phone", "_no_phone", "_unindexed", "everyone", "no_email")
+
+    def __init__(self) -> None:
+        self.everyone: list[T] = []
+        self.no_email: list[T] = []
+        # The phone index is built when first needed: in most files every row has an e-mail and it never is.
+        self._unindexed: list[tuple[T, Any]] = []
+        self._by_phone: dict[str, list[T]] = {}
+        self._no_phone: list[T] = []
+
+    def add(self, item: T, values: Mapping[str, Any], email: str | None) -> None:
+        """Another record of this name; `email` is its e-mail's key (None: it has none)."""
+        self.everyone.append(item)
+        if not email:
+            self.no_email.append(item)
+        self._unindexed.append((item, values.get("phone")))
+
+    def could_be(self, values: Mapping[str, Any], email: str | None) -> Iterable[T]:
+        """Those whose e-mail and phone do not rule this record out (school still to be compared). One with the same
+        e-mail was matched by it already, so a record with an e-mail can only be one without."""
+        if email:
+            return self.no_email
+        phone = phone_key(values.get("phone"))
+        if not phone:
+            return self.everyone
+        for item, raw in self._unindexed:
+            key = phone_key(raw)
+            (self._by_phone.setdefault(key, []) if key else self._no_phone).append(item)
+        self._unindexed.clear()
+        return [*self._by_phone.get(phone, ()), *self._no_phone]
+
+
+def _listed(rows: Sequence[int], total: int) -> str:
+    """ "23 and 24", "23, 24 and 25", "23, 24, 25 and 757 more" (rows: the first few of `total`)."""
+    shown = [str(r) for r in rows[:3]]
+    if total > len(shown):
+        return f"{', '.join(shown)} and {total - len(shown):,} more"
+    return f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def kept_apart_in_file(name: str, others: Sequence[int], total: int, what: str | None = None) -> str:
+    """The warning on a row kept apart from the `total` other rows of its name, the first of them `others` (and the
+    detail that differs, when there is one other)."""
+    if total == 1:
+        return (f"Another {name} is in row {others[0]} with a different {what or 'e-mail, phone or school'}: kept "
+                "apart. Merge them later if they are one person.")  # fmt: skip
+    return (f"Other people called {name} are in rows {_listed(others, total)}, each with a different e-mail, phone "
+            "or school: kept apart. Merge them later if one of them is this person.")  # fmt: skip
 
 
 def kept_apart_on_roster(name: str, what: str) -> str:
@@ -58,8 +103,9 @@ def kept_apart_on_roster(name: str, what: str) -> str:
             "are one person.")  # fmt: skip
 
 
-def which_row(name: str, rows: list[int]) -> str:
-    listed = ", ".join(str(r) for r in rows[:-1]) + f" or {rows[-1]}"
+def which_row(name: str, rows: Sequence[int]) -> str:
+    listed = ", ".join(str(r) for r in rows[:-1]) + f" or {rows[-1]}" if len(rows) <= 3 else (
+        f"{', '.join(str(r) for r in rows[:3])} or {len(rows) - 3:,} others")  # fmt: skip
     return (f"This {name} could be the one in row {listed}; add an e-mail or phone to the row so EquityDesk knows "
             "which, or delete the row.")  # fmt: skip
 

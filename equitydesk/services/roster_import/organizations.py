@@ -35,11 +35,12 @@ def is_organization(
             return parse_yes_no(word)
         except ValueError:
             return False  # "Individual", "Person": the flag says a person, whatever the names say
-    company = str(person.get("organization") or "").strip()
+    company = person.get("organization")
     if not company:
         return False
     given, family = person.get("given_name"), person.get("family_name")
     if not (given or family):
-        return not membership and not schools.knows(company)
+        return not membership and not schools.knows(str(company))
     # A company row whose name column repeats the company ("Acme Corp" in both) is no person either.
-    return " ".join(str(p) for p in (given, family) if p).casefold() == company.casefold()
+    name = f"{given} {family}" if given and family else str(given or family)
+    return len(name) == len(str(company)) and name.casefold() == str(company).casefold()

@@ -49,6 +49,16 @@ class RosterSnapshot:
     by_name: Mapping[str, list[int]] = field(default_factory=dict)
     elsewhere: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # person id → other committees' names
     schools: SchoolIndex = field(default_factory=SchoolIndex)
+    _namesakes: dict[str, matching.Namesakes[int]] = field(default_factory=dict, repr=False, compare=False)
+
+    def namesakes(self, name_key: str) -> matching.Namesakes[int] | None:
+        """The roster's people of this name, indexed (on first use: most imports match by e-mail alone)."""
+        found = self._namesakes.get(name_key)
+        if found is None and (ids := self.by_name.get(name_key)):
+            found = self._namesakes[name_key] = matching.Namesakes()
+            for pid in ids:
+                found.add(pid, self.people[pid], self.people[pid]["email_key"])
+        return found
 
     @classmethod
     def of(
@@ -91,8 +101,9 @@ class RowPlan(RowOutcome):
     name_key: str = ""
     new_membership: bool = False
     held: dict[str, tuple[Any, Any]] = field(default_factory=dict)
-    consent: set[str] = field(default_factory=set)
-    held_notes: list[Problem] = field(default_factory=list)  # the warnings saying so (also among `warnings`)
+    # Immutable and shared while empty, as they are on almost every row: a 100,000-row import holds them all.
+    consent: frozenset[str] = frozenset()
+    held_notes: tuple[Problem, ...] = ()  # the warnings saying so (also among `warnings`)
     also_on: tuple[str, ...] = ()  # other committees of the person whose details change: it shows there too
     organization: bool = False  # an organization, not a person: skipped
 
@@ -178,9 +189,8 @@ def plan_roster(
     held back, and the row says what was kept.
     """
     first_by_email: dict[str, RowPlan] = {}
-    by_name: dict[str, list[RowPlan]] = {}
+    by_name: dict[str, matching.Namesakes[RowPlan]] = {}  # the file's people (a row each) by name
     claimed: set[int] = set()  # people of the roster matched by an earlier row of the file
-    apart: dict[int, tuple[RowPlan, dict[int, str]]] = {}  # row → (its plan, same-name rows kept apart: why)
     plans: list[RowPlan] = []
     for parsed in rows:
         plan = _plan_row(parsed, snapshot.schools)
@@ -192,7 +202,7 @@ def plan_roster(
         nkey = plan.name_key = person_name_key(pv.get("given_name"), pv.get("family_name"))
         earlier = first_by_email.get(ekey) if ekey else None
         if earlier is None:
-            earlier = _same_name_in_file(plan, by_name.get(nkey, []), apart)
+            earlier = _same_name_in_file(plan, by_name.get(nkey), ekey)
             if plan.errors:  # it could be either of two earlier rows
                 continue
         if earlier is not None:
@@ -200,10 +210,10 @@ def plan_roster(
             continue
         if ekey:
             first_by_email[ekey] = plan
-        by_name.setdefault(nkey, []).append(plan)
+        by_name.setdefault(nkey, matching.Namesakes()).add(plan, pv, ekey)
         _match_existing(plan, snapshot, ekey, nkey, claimed)
-    for plan, others in apart.values():
-        plan.warn(matching.kept_apart_in_file(plan.name, others))
+    for namesakes in by_name.values():
+        _flag_kept_apart(namesakes.everyone)
     for plan in plans:  # after every merge: a duplicate row can bring a detail or the other end of a term
         if plan.action not in _WRITTEN:
             continue
@@ -252,22 +262,36 @@ def _plan_row(parsed: ImportRow, schools: SchoolIndex) -> RowPlan:
 
 
 def _same_name_in_file(
-    plan: RowPlan, earlier: list[RowPlan], apart: dict[int, tuple[RowPlan, dict[int, str]]]
+    plan: RowPlan, namesakes: matching.Namesakes[RowPlan] | None, ekey: str | None
 ) -> RowPlan | None:
-    """The earlier row of the same name this row is the same person as, or None; kept apart when a detail differs."""
-    if not earlier:
+    """The earlier row of the same name this row is the same person as, or None (kept apart: another person)."""
+    if namesakes is None:
         return None
-    fits = [e for e in earlier if matching.contradiction(e.person_values, plan.person_values) is None]
+    values = plan.person_values
+    fits = [e for e in namesakes.could_be(values, ekey) if matching.contradiction(e.person_values, values) is None]
     if len(fits) == 1:
         return fits[0]
     if fits:
         plan.fail(matching.which_row(plan.name, [e.row for e in fits]))
-        return None
-    for other in earlier:
-        what = matching.contradiction(other.person_values, plan.person_values) or "detail"
-        apart.setdefault(plan.row, (plan, {}))[1][other.row] = what
-        apart.setdefault(other.row, (other, {}))[1][plan.row] = what
     return None
+
+
+def _flag_kept_apart(people: list[RowPlan]) -> None:
+    """Each of several people of one name in the file (none could be another) is told of the others."""
+    if len(people) < 2:
+        return
+    what = matching.contradiction(people[0].person_values, people[1].person_values) if len(people) == 2 else None
+    first = [p.row for p in people[:4]]
+    shared = None  # the same sentence for every row past the first few: one string, however many rows
+    for i, plan in enumerate(people):
+        if i >= 4 and shared is not None:
+            plan.warn(shared)
+            continue
+        others = [r for r in first if r != plan.row][:3]  # a few are named: a name may have hundreds of rows
+        message = matching.kept_apart_in_file(plan.name, others, len(people) - 1, what)
+        if i >= 4:
+            shared = message
+        plan.warn(message)
 
 
 def _merge_duplicate(plan: RowPlan, earlier: RowPlan) -> None:
@@ -287,16 +311,18 @@ def _merge_duplicate(plan: RowPlan, earlier: RowPlan) -> None:
 def _match_existing(plan: RowPlan, known: RosterSnapshot, ekey: str | None, nkey: str, claimed: set[int]) -> None:
     """Which person of the roster the row is (by e-mail, else by a name nothing contradicts), or a new person."""
     person_id = known.by_email.get(ekey) if ekey else None
-    if person_id is None:
+    if person_id is None and (namesakes := known.namesakes(nkey)) is not None:
         # Someone an earlier row of the file already is cannot be this row too: the two rows were kept apart.
-        same_name = [pid for pid in known.by_name.get(nkey, []) if pid not in claimed]
-        fits = [pid for pid in same_name if matching.contradiction(known.people[pid], plan.person_values) is None]
+        values = plan.person_values
+        fits = [pid for pid in namesakes.could_be(values, ekey)
+                if pid not in claimed and matching.contradiction(known.people[pid], values) is None]  # fmt: skip
         if len(fits) > 1:
             plan.fail(matching.which_person(plan.name, len(fits)))
             return
         person_id = fits[0] if fits else None
-        if person_id is None and same_name:
-            what = matching.contradiction(known.people[same_name[0]], plan.person_values) or "detail"
+        other = next((pid for pid in namesakes.everyone if pid not in claimed), None) if person_id is None else None
+        if other is not None:
+            what = matching.contradiction(known.people[other], values) or "e-mail, phone or school"
             plan.warn(matching.kept_apart_on_roster(plan.name, what))
     if person_id is None:
         plan.new_membership = True
@@ -322,12 +348,12 @@ def _hold_back(plan: RowPlan, known: RosterSnapshot, accept: bool) -> None:
     for key, (old, new) in list(plan.changes.items()):
         if not needs_consent(key, old, new):
             continue
-        plan.consent.add(key)
+        plan.consent |= {key}
         if not accept:
             plan.held[key] = plan.changes.pop(key)
             note = Problem(plan.row, "", "", key.removeprefix(MEMBERSHIP), held_message(key, old, new),
                            Severity.WARNING)  # fmt: skip
-            plan.held_notes.append(note)
+            plan.held_notes += (note,)
             plan.warnings.append(note)
     if any(not k.startswith(MEMBERSHIP) for k in plan.changes):
         plan.also_on = known.elsewhere.get(plan.person_id or 0, ())
