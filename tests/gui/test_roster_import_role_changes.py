@@ -148,6 +148,35 @@ def test_ticking_the_box_applies_the_role_and_term_changes(qtbot, db, services, 
     )
 
 
+def test_the_box_is_asked_again_for_another_committee_and_organizations_are_counted(qtbot, db, services, tmp_path,
+                                                                                    monkeypatch):  # fmt: skip
+    fill_demo(services, today=DEMO_DAY)
+    sheet = chair_as_member(tmp_path / "eac.xlsx")
+    book = Workbook()
+    book.active.append(["First Name", "Last Name", "Company", "Email"])
+    book.active.append([None, None, "Hmong American Partnership", "info@hmong.example.org"])
+    book.active.append([None, None, "Somali Parents Network", "contact@spn.example.org"])
+    book.active.append(["Kou", "Vang", "Hmong American Partnership", "kou@example.org"])
+    book.save(tmp_path / "crm.xlsx")
+    workspace = Workspace(db, services)
+    wizard = wizard_at_preview(qtbot, workspace, monkeypatch, sheet, "Equity Advisory Committee")
+    page = wizard.preview_page
+    page.accept_box.click()
+    settled(qtbot, wizard)
+    combo = page.committee_combo
+    combo.lineEdit().clear()
+    qtbot.keyClicks(combo.lineEdit(), "Achievement and Integration Plan Team")
+    settled(qtbot, wizard)
+    assert not wizard.state.accept_role_changes, "a yes given for the EAC is not carried over to another committee"
+    assert page.accept_box.isVisible() and not page.accept_box.isChecked()
+    assert row_text(wizard, "Hodan Abdi Warsame")[1].startswith(
+        "Keeps the term end Aug 31, 2027 (the file says Jun 30, 2026); updates Notes"
+    ), "a member there: her term waits"
+    crm = wizard_at_preview(qtbot, workspace, monkeypatch, tmp_path / "crm.xlsx", "Equity Advisory Committee")
+    assert crm.preview_page.notes.text() == "2 rows are organizations, not people, and were skipped."
+    assert crm.preview_page.counts.text() == "1 new · 0 updated · 0 unchanged · 2 skipped · 0 with warnings"
+
+
 def tallies(text: str) -> list[tuple[int, str]]:
     """(count, words) in the order a face shows them: "3 new · 1 duplicate merged" → [(3, "new"), (1, …)]."""
     return [(int(n), w) for n, w in re.findall(r"(\d+) ((?:new|updated|unchanged|duplicates? merged|skipped|with "

@@ -95,6 +95,7 @@ class PreviewPage(QWizardPage):
         self.row_details.setMinimumHeight(self.row_details.fontMetrics().lineSpacing() * 4)
         self.row_details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self._show_row(current))
+        self.model.modelReset.connect(lambda: self._show_row(self.table.currentIndex()))  # a new plan or filter
         self.ignored = message_label(name="ignoredLabel")
 
         committee_row = QHBoxLayout()
@@ -186,7 +187,10 @@ class PreviewPage(QWizardPage):
         """The summary's sentences (organizations skipped, role and term changes), and the box that applies them."""
         plan = self.state.plan
         if plan is None:
-            return  # a new preview is on its way: keep what is shown until it comes
+            if not self.state.busy:  # no committee named, or the preview failed: nothing to say
+                show_message(self.notes, "")
+                self.accept_box.setVisible(False)
+            return  # else a new preview is on its way: keep what is shown until it comes
         show_message(self.notes, " ".join(plan.summary().notes), AMBER if plan.held_rows else None)
         self.accept_box.blockSignals(True)
         self.accept_box.setChecked(plan.accept_role_changes)

@@ -115,12 +115,14 @@ class ImportState(QObject):
         if self.mapping.get(index) == field:
             return
         self.mapping[index] = field
+        self.accept_role_changes = False  # a yes to the changes listed is not a yes to others
         self.schedule_preview()
 
     def set_committee(self, name: str) -> None:
         if name.strip() == self.committee.strip():
             return
         self.committee = name
+        self.accept_role_changes = False  # ticked for one committee's officers, not for another's
         self.schedule_preview()
 
     def set_accept_role_changes(self, accept: bool) -> None:
@@ -148,6 +150,7 @@ class ImportState(QObject):
         assert self.sheet is not None
         self.mapping = self.sheet.guessed_mapping()
         self.parsed, self.plan = None, None
+        self.accept_role_changes = False
         self.sheet_loaded.emit()
         self.schedule_preview(0)
 
