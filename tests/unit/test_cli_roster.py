@@ -157,7 +157,7 @@ def test_the_json_report_is_a_contract_every_field_and_value(tmp_path: Path) -> 
                                                          "person's name or delete the row"}],
         "batch_id": None, "committee": "EAC", "committee_created": True, "dry_run": True,
         # Added with the one summary and the changes listed (issue 13): the fields above keep their values.
-        "counts": {"new": 1, "updated": 0, "unchanged": 0, "merged": 1, "skipped": 1, "warnings": 1},
+        "counts": {"new": 1, "updated": 0, "unchanged": 0, "merged": 1, "skipped": 1, "with_warnings": 1},
         "summary": "1 new, 0 updated, 0 unchanged, 1 duplicate merged, 1 skipped, 1 with warnings",
         "notes": [], "organizations_skipped": 0, "role_changes_accepted": False, "changes": [], "held_changes": [],
     }  # fmt: skip
@@ -237,7 +237,7 @@ def test_a_re_import_that_would_demote_the_chair_keeps_her_chair_and_says_so(tmp
         f"file's Jun 30, {shorter.year} would shorten the term. A term is shortened only when you choose to apply "
         "the role and term changes.",
     ]
-    assert report["counts"] == {"new": 0, "updated": 1, "unchanged": 0, "merged": 0, "skipped": 0, "warnings": 1}
+    assert report["counts"] == {"new": 0, "updated": 1, "unchanged": 0, "merged": 0, "skipped": 0, "with_warnings": 1}
     assert report["role_changes_accepted"] is False
 
     text = run(tmp_path, "import-roster", str(sheet), "--committee", EAC_NAME, "--dry-run").stdout

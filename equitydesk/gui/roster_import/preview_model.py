@@ -28,7 +28,7 @@ STATUSES: tuple[tuple[Outcome, str, str, str], ...] = (
     (Outcome.UPDATE, "Update", _HEADING["updated"], BLUE),
     (Outcome.UNCHANGED, "Unchanged", _HEADING["unchanged"], GREY),
     (Outcome.MERGED, "Merged", _HEADING["merged"], GREY),
-    (Outcome.WARNING, "Warning", _HEADING["warnings"], AMBER),
+    (Outcome.WARNING, "Warning", _HEADING["with_warnings"], AMBER),
     (Outcome.ERROR, "Skipped", _HEADING["skipped"], RED),
 )
 WORDS = {key: word for key, word, _label, _colour in STATUSES}

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from equitydesk.services.roster_import import BatchRecord, UndoResult
 
 # The counts under the summary's own headings, in its order: the words the preview and the command line use.
-COUNTS = tuple(ImportSummary.headings()[key] for key in (*KEYS, "warnings"))
+COUNTS = tuple(ImportSummary.headings()[key] for key in (*KEYS, "with_warnings"))
 HEADINGS = ("Import", "File", "Committee", "Imported", *COUNTS, "Undone")
 FIRST_COUNT = 4
 GREY = QColor("#6b7078")

@@ -121,7 +121,7 @@ class Plan(Generic[R]):
             "unchanged": actions[Outcome.UNCHANGED],
             "merged": actions[Outcome.MERGED],
             "skipped": actions[Outcome.ERROR],
-            "warnings": self.count(Outcome.WARNING),
+            "with_warnings": self.count(Outcome.WARNING),
         }
         return ImportSummary.of(counts, rows_read=len(self.rows), notes=self.notes())
 

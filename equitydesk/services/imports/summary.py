@@ -19,7 +19,7 @@ _OUTCOMES: tuple[tuple[str, str, str, str, bool], ...] = (
     ("skipped", "skipped", "skipped", "not imported; each says why", True),
 )
 # A status, not an outcome: a new or updated row can also carry a warning, so this count overlaps the others.
-_WARNINGS = ("warnings", "with warnings", "with warnings", "imported, with something to check", True)
+_WARNINGS = ("with_warnings", "with warnings", "with warnings", "imported, with something to check", True)
 KEYS: tuple[str, ...] = tuple(key for key, *_rest in _OUTCOMES)
 
 
@@ -59,7 +59,7 @@ class ImportSummary:
 
     @classmethod
     def of(cls, counts: Mapping[str, int], *, rows_read: int, notes: tuple[str, ...] = ()) -> ImportSummary:
-        """From counts by key (KEYS and "warnings"; a missing key counts 0)."""
+        """From counts by key (KEYS and "with_warnings"; a missing key counts 0)."""
         tallies = tuple(Tally(k, int(counts.get(k, 0)), one, many, meaning, always)
                         for k, one, many, meaning, always in _OUTCOMES)  # fmt: skip
         key, one, many, meaning, always = _WARNINGS
