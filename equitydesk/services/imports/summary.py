@@ -83,14 +83,7 @@ class ImportSummary:
         return {t.key: t.heading for t in (*empty.tallies, empty.warnings)}
 
     def count(self, key: str) -> int:
-        if key == self.warnings.key:
-            return self.warnings.count
-        return next(t.count for t in self.tallies if t.key == key)
-
-    def tally(self, key: str) -> Tally:
-        if key == self.warnings.key:
-            return self.warnings
-        return next(t for t in self.tallies if t.key == key)
+        return self.warnings.count if key == self.warnings.key else next(t.count for t in self.tallies if t.key == key)
 
     @property
     def shown(self) -> tuple[Tally, ...]:

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from equitydesk.domain.keys import email_key
 from equitydesk.services.roster_import.schools import same_school
+
+if TYPE_CHECKING:
+    from equitydesk.services.roster_import.planning import RowPlan
 
 _DIGITS = re.compile(r"\d")
 
@@ -113,3 +116,34 @@ def which_row(name: str, rows: Sequence[int]) -> str:
 def which_person(name: str, count: int) -> str:
     return (f"{count} people called {name} are already in the roster. Add this person's e-mail to the row so "
             "EquityDesk knows which one it is.")  # fmt: skip
+
+
+def same_name_in_file(plan: RowPlan, namesakes: Namesakes[RowPlan] | None, ekey: str | None) -> RowPlan | None:
+    """The earlier row of the same name this row is the same person as, or None (kept apart: another person)."""
+    if namesakes is None:
+        return None
+    values = plan.person_values
+    fits = [e for e in namesakes.could_be(values, ekey) if contradiction(e.person_values, values) is None]
+    if len(fits) == 1:
+        return fits[0]
+    if fits:
+        plan.fail(which_row(plan.name, [e.row for e in fits]))
+    return None
+
+
+def flag_kept_apart(people: list[RowPlan]) -> None:
+    """Each of several people of one name in the file (none could be another) is told of the others."""
+    if len(people) < 2:
+        return
+    what = contradiction(people[0].person_values, people[1].person_values) if len(people) == 2 else None
+    first = [p.row for p in people[:4]]
+    shared = None  # the same sentence for every row past the first few: one string, however many rows
+    for i, plan in enumerate(people):
+        if i >= 4 and shared is not None:
+            plan.warn(shared)
+            continue
+        others = [r for r in first if r != plan.row][:3]  # a few are named: a name may have hundreds of rows
+        message = kept_apart_in_file(plan.name, others, len(people) - 1, what)
+        if i >= 4:
+            shared = message
+        plan.warn(message)

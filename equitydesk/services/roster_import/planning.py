@@ -202,7 +202,7 @@ def plan_roster(
         nkey = plan.name_key = person_name_key(pv.get("given_name"), pv.get("family_name"))
         earlier = first_by_email.get(ekey) if ekey else None
         if earlier is None:
-            earlier = _same_name_in_file(plan, by_name.get(nkey), ekey)
+            earlier = matching.same_name_in_file(plan, by_name.get(nkey), ekey)
             if plan.errors:  # it could be either of two earlier rows
                 continue
         if earlier is not None:
@@ -213,7 +213,7 @@ def plan_roster(
         by_name.setdefault(nkey, matching.Namesakes()).add(plan, pv, ekey)
         _match_existing(plan, snapshot, ekey, nkey, claimed)
     for namesakes in by_name.values():
-        _flag_kept_apart(namesakes.everyone)
+        matching.flag_kept_apart(namesakes.everyone)
     for plan in plans:  # after every merge: a duplicate row can bring a detail or the other end of a term
         if plan.action not in _WRITTEN:
             continue
@@ -259,39 +259,6 @@ def _plan_row(parsed: ImportRow, schools: SchoolIndex) -> RowPlan:
     if not (person.get("given_name") or person.get("family_name")) and not plan.errors:
         plan.fail("This row has no name, so it was skipped.")
     return plan
-
-
-def _same_name_in_file(
-    plan: RowPlan, namesakes: matching.Namesakes[RowPlan] | None, ekey: str | None
-) -> RowPlan | None:
-    """The earlier row of the same name this row is the same person as, or None (kept apart: another person)."""
-    if namesakes is None:
-        return None
-    values = plan.person_values
-    fits = [e for e in namesakes.could_be(values, ekey) if matching.contradiction(e.person_values, values) is None]
-    if len(fits) == 1:
-        return fits[0]
-    if fits:
-        plan.fail(matching.which_row(plan.name, [e.row for e in fits]))
-    return None
-
-
-def _flag_kept_apart(people: list[RowPlan]) -> None:
-    """Each of several people of one name in the file (none could be another) is told of the others."""
-    if len(people) < 2:
-        return
-    what = matching.contradiction(people[0].person_values, people[1].person_values) if len(people) == 2 else None
-    first = [p.row for p in people[:4]]
-    shared = None  # the same sentence for every row past the first few: one string, however many rows
-    for i, plan in enumerate(people):
-        if i >= 4 and shared is not None:
-            plan.warn(shared)
-            continue
-        others = [r for r in first if r != plan.row][:3]  # a few are named: a name may have hundreds of rows
-        message = matching.kept_apart_in_file(plan.name, others, len(people) - 1, what)
-        if i >= 4:
-            shared = message
-        plan.warn(message)
 
 
 def _merge_duplicate(plan: RowPlan, earlier: RowPlan) -> None:
