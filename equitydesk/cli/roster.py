@@ -12,7 +12,7 @@ from equitydesk.formats.errors import ExportError, FileRefused
 from equitydesk.formats.problems import Problem
 from equitydesk.formats.roster_columns import ParsedRoster
 from equitydesk.services.roster_export import ExportResult
-from equitydesk.services.roster_import import ImportPlan
+from equitydesk.services.roster_import import FieldChange, ImportPlan
 
 MAX_LISTED_PROBLEMS = 30
 
@@ -27,6 +27,11 @@ class ImportRosterCommand(Command):
         parser.add_argument("--sheet", help="the sheet to read (default: the one that looks most like a roster)")
         parser.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
         parser.add_argument("--json", action="store_true", help="print one JSON object, for scripts")
+        parser.add_argument(
+            "--accept-role-changes", action="store_true",
+            help="also change an officer's role (chair, co-chair, secretary) and shorten terms as the file says; "
+            "by default the current role and term are kept",
+        )  # fmt: skip
         parser.add_argument("--map", action="append", metavar="HEADING=FIELD", help=MAP_HELP)
         parser.add_argument(
             "--show-mapping", action="store_true", help="print which column goes to which field, and stop"
@@ -53,8 +58,9 @@ class ImportRosterCommand(Command):
         mapping = importer.batch_mapping(parsed)
         committee_created = False
         batch_id = None
+        accept = bool(args.accept_role_changes)
         if args.dry_run:
-            plan = importer.plan(rows, committee=args.committee)
+            plan = importer.plan(rows, committee=args.committee, accept_role_changes=accept)
             committee_created = not plan.committee_exists
         else:
             result = importer.commit(
@@ -65,16 +71,18 @@ class ImportRosterCommand(Command):
                 header_row=parsed.header_row,
                 mapping=mapping,
                 rows_read=len(rows),
+                accept_role_changes=accept,
             )
             plan, batch_id, committee_created = result.plan, result.batch_id, result.committee_created
         report = _report(args.file, parsed, plan, mapping, batch_id)
         report["committee"] = plan.committee_name
         report["committee_created"] = committee_created
         report["dry_run"] = bool(args.dry_run)
+        report.update(_additions(plan))
         if args.json:
             ctx.echo(dump_json(report))
         else:
-            _print_report(ctx, report, dry_run=args.dry_run)
+            _print_report(ctx, report, plan, dry_run=args.dry_run)
         return EXIT_OK
 
 
@@ -103,15 +111,49 @@ def _report(
     }
 
 
-def _print_report(ctx: CommandContext, report: dict[str, Any], *, dry_run: bool) -> None:
+def _additions(plan: ImportPlan) -> dict[str, Any]:
+    """The report's fields added since scripts first read it; the older ones keep their names and values."""
+    summary = plan.summary()
+    rows = {r.row: r for r in plan.rows}
+
+    def change(c: FieldChange) -> dict[str, Any]:
+        also_on = list(rows[c.row].also_on) if c.shared else []
+        return {**c.to_json(), "also_on": also_on}
+
+    everything = plan.field_changes()
+    return {
+        "counts": summary.counts(),
+        "summary": summary.line(", "),
+        "notes": list(summary.notes),
+        "organizations_skipped": plan.organizations,
+        "role_changes_accepted": plan.accept_role_changes,
+        "changes": [change(c) for c in everything if not c.held],
+        "held_changes": [change(c) for c in everything if c.held],
+    }
+
+
+def _change_lines(plan: ImportPlan, *, held: bool) -> list[str]:
+    """One line per row: "  Row 4, Hodan Abdi Warsame: Role: Chair → Member; Phone: … (also on …)"."""
+    return [f"  Row {row.row}, {row.name}: {text}" for row in plan.rows if (text := row.changes_text(held=held))]
+
+
+def _print_report(ctx: CommandContext, report: dict[str, Any], plan: ImportPlan, *, dry_run: bool) -> None:
     verb = "Would import" if dry_run else "Imported"
     ctx.echo(f"{verb} {report['file']}, sheet “{report['sheet']}” (headings on row {report['header_row']})")
     if report["committee_created"]:
         ctx.echo(f"The committee “{report['committee']}” {'would be' if dry_run else 'was'} created.")
-    ctx.echo(
-        f"{report['rows_read']} rows read: {report['created']} new, {report['updated']} updated, "
-        f"{report['unchanged']} unchanged, {report['rejected']} skipped."
-    )
+    read = report["rows_read"]
+    ctx.echo(f"{read:,} {'row' if read == 1 else 'rows'} read: {report['summary']}.")
+    for note in report["notes"]:
+        ctx.echo(note)
+    if report["changes"]:
+        ctx.echo("Changes it would make:" if dry_run else "Changes made:")
+        for line in _change_lines(plan, held=False):
+            ctx.echo(line)
+    if report["held_changes"]:
+        ctx.echo("Kept as on the roster (to apply these too, run again with --accept-role-changes):")
+        for line in _change_lines(plan, held=True):
+            ctx.echo(line)
     if report["ignored_columns"]:
         ctx.echo("Columns not imported: " + ", ".join(report["ignored_columns"]))
     for kind in ("errors", "warnings"):

@@ -371,6 +371,8 @@ class ImportBatch(Base):
     updated: Mapped[int] = mapped_column(Integer, default=0)
     unchanged: Mapped[int] = mapped_column(Integer, default=0)
     rejected: Mapped[int] = mapped_column(Integer, default=0)
+    # Rows by outcome as the import's summary words them (new, updated, unchanged, merged, skipped, warnings).
+    counts: Mapped[dict[str, int] | None] = mapped_column(JSON)
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     imported_by: Mapped[str | None] = mapped_column(String(200))
     undone_at: Mapped[datetime | None] = mapped_column(DateTime)

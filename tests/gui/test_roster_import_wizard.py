@@ -146,7 +146,7 @@ def test_a_messy_roster_is_previewed_imported_and_undone(qtbot, window, committe
                                        9: "Unchanged", 10: "New"}  # fmt: skip
     row5 = preview.model.index(1, 3)
     assert "not a date I can read" in row5.data() and "Column K" in row5.data(Qt.ItemDataRole.ToolTipRole)
-    assert preview.model.index(4, 3).data() == "Updates Phone to 612-555-0199"
+    assert preview.model.index(4, 3).data() == "Updates Phone: (empty) → 612-555-0199", "each change, in the row"
     assert preview.ignored.text() == "Columns not imported: Student ID #"
     shown = []
     monkeypatch.setattr(preview_page.QMessageBox, "information", lambda *a, **k: shown.append(a[1:3]))
@@ -174,7 +174,7 @@ def test_a_messy_roster_is_previewed_imported_and_undone(qtbot, window, committe
     result = wizard.result_page
     batch_id = wizard.state.result.batch_id
     assert result.headline.text() == f"Import number {batch_id} is saved."
-    assert "3 people added to the roster" in result.details.text()
+    assert "<b>3 new</b>: added to the roster" in result.details.text()
     assert "Row 6: This row has no name" in result.fix_list.toPlainText()
     assert counts(window) == (before[0] + 3, before[1] + 3, before[2] + 1)
     with window.db.sessions() as session:

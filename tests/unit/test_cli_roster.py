@@ -5,9 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -153,6 +156,10 @@ def test_the_json_report_is_a_contract_every_field_and_value(tmp_path: Path) -> 
         "errors": [{"row": 4, "column": None, "message": "this row has no name, so it cannot be imported; add the "
                                                          "person's name or delete the row"}],
         "batch_id": None, "committee": "EAC", "committee_created": True, "dry_run": True,
+        # Added with the one summary and the changes listed (issue 13): the fields above keep their values.
+        "counts": {"new": 1, "updated": 0, "unchanged": 0, "merged": 1, "skipped": 1, "with_warnings": 1},
+        "summary": "1 new, 0 updated, 0 unchanged, 1 duplicate merged, 1 skipped, 1 with warnings",
+        "notes": [], "organizations_skipped": 0, "role_changes_accepted": False, "changes": [], "held_changes": [],
     }  # fmt: skip
     nameless = json.loads(run(tmp_path, "import-roster", str(tmp_path / "nonames.xlsx"), "--committee", "EAC",
                               "--json").stdout)  # fmt: skip
@@ -162,3 +169,116 @@ def test_the_json_report_is_a_contract_every_field_and_value(tmp_path: Path) -> 
     }, "a sheet's problem: row 0, column ''"  # fmt: skip
     assert nameless["errors"] == [{"row": 2, "column": None, "message": "This row has no name, so it was skipped."}]
     assert (nameless["batch_id"], nameless["committee_created"], nameless["dry_run"]) == (1, True, False)
+
+
+EAC_NAME = "Equity Advisory Committee"
+
+
+def demo_database(tmp_path: Path) -> dict[str, Any]:
+    """The demo dataset as of Oct 1, 2025 in this test's database; its EAC chair, Hodan, as she stands."""
+    from equitydesk.db.engine import open_database
+    from equitydesk.services.demo import fill_demo
+    from equitydesk.services.registry import services_for
+
+    database = open_database(tmp_path / "r.sqlite")
+    try:
+        fill_demo(services_for(database), today=date(2025, 10, 1))
+    finally:
+        database.dispose()
+    return hodan_on_eac(tmp_path)
+
+
+def hodan_on_eac(tmp_path: Path) -> dict[str, Any]:
+    with sqlite3.connect(tmp_path / "r.sqlite") as conn:
+        pid, languages, notes, role, end = conn.execute(
+            "SELECT p.id, p.languages, p.notes, m.role, m.term_end FROM person p "
+            "JOIN membership m ON m.person_id = p.id JOIN committee c ON c.id = m.committee_id "
+            "WHERE p.email = 'hodan.warsame@example.org' AND c.name = ?", (EAC_NAME,)
+        ).fetchone()  # fmt: skip
+    return {"id": pid, "languages": languages, "notes": notes, "role": role, "term_end": date.fromisoformat(end)}
+
+
+def chair_as_member(path: Path, term_end: date) -> Path:
+    """The office's re-sent sheet, headings as it typed them, listing the chair as a Member with a shorter term."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "EAC"
+    ws.append(["First Name", "Last", "E-mail Address", "Home Language", "Role on Committee", "Term End",
+               "Notes (office use)"])  # fmt: skip
+    ws.append(["Hodan", "Abdi Warsame", "hodan.warsame@example.org", "Somali", "Member", term_end,
+               "Prefers text messages"])  # fmt: skip
+    wb.save(path)
+    return path
+
+
+def test_a_re_import_that_would_demote_the_chair_keeps_her_chair_and_says_so(tmp_path: Path) -> None:
+    before = demo_database(tmp_path)
+    assert (before["role"], before["languages"]) == ("chair", "Somali, English")
+    shorter = date(before["term_end"].year - 1, 6, 30)
+    sheet = chair_as_member(tmp_path / "eac.xlsx", shorter)
+
+    dry = run(tmp_path, "import-roster", str(sheet), "--committee", EAC_NAME, "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    report = json.loads(dry.stdout)
+    hodan, end = before["id"], before["term_end"].isoformat()
+    assert (report["created"], report["updated"], report["unchanged"], report["rejected"]) == (0, 1, 0, 0)
+    assert report["changes"] == [
+        {"row": 2, "person_id": hodan, "field": "notes", "old": None, "new": "Prefers text messages",
+         "also_on": ["Achievement and Integration Plan Team"]},
+    ], "her languages stay 'Somali, English': Somali is one of them"  # fmt: skip
+    assert report["held_changes"] == [
+        {"row": 2, "person_id": hodan, "field": "role", "old": "chair", "new": "member", "also_on": []},
+        {"row": 2, "person_id": hodan, "field": "term_end", "old": end, "new": shorter.isoformat(), "also_on": []},
+    ]  # fmt: skip
+    assert [w["message"] for w in report["warnings"]] == [
+        "Kept the role Chair: the file says Member. An officer's role changes only when you choose to apply the role "
+        "and term changes.",
+        f"Kept the term end ({before['term_end']:%b} {before['term_end'].day}, {before['term_end'].year}): the "
+        f"file's Jun 30, {shorter.year} would shorten the term. A term is shortened only when you choose to apply "
+        "the role and term changes.",
+    ]
+    assert report["counts"] == {"new": 0, "updated": 1, "unchanged": 0, "merged": 0, "skipped": 0, "with_warnings": 1}
+    assert report["role_changes_accepted"] is False
+
+    text = run(tmp_path, "import-roster", str(sheet), "--committee", EAC_NAME, "--dry-run").stdout
+    assert ("  Row 2, Hodan Abdi Warsame: Notes: (empty) → Prefers text messages (also on Achievement and "
+            "Integration Plan Team: the change applies there too)") in text  # fmt: skip
+    assert "to apply these too, run again with --accept-role-changes" in text
+    assert "  Row 2, Hodan Abdi Warsame: Role: Chair → Member; Term end: " in text
+
+    done = json.loads(run(tmp_path, "import-roster", str(sheet), "--committee", EAC_NAME, "--json").stdout)
+    assert done["batch_id"] is not None and done["held_changes"] == report["held_changes"]
+    after = hodan_on_eac(tmp_path)
+    assert (after["role"], after["term_end"], after["languages"]) == ("chair", before["term_end"], "Somali, English")
+    assert after["notes"] == "Prefers text messages"
+
+    accepted = run(tmp_path, "import-roster", str(sheet), "--committee", EAC_NAME, "--accept-role-changes", "--json")
+    applied = json.loads(accepted.stdout)
+    assert applied["role_changes_accepted"] is True and applied["held_changes"] == []
+    assert [(c["field"], c["old"], c["new"]) for c in applied["changes"]] == [
+        ("role", "chair", "member"), ("term_end", end, shorter.isoformat())]  # fmt: skip
+    assert hodan_on_eac(tmp_path)["role"] == "member", "only when asked"
+    assert run(tmp_path, "undo-import", str(applied["batch_id"])).returncode == 0
+    assert hodan_on_eac(tmp_path)["role"] == "chair"
+
+
+def test_organizations_in_a_crm_export_are_skipped_and_counted(tmp_path: Path) -> None:
+    crm = tmp_path / "crm-export.csv"
+    crm.write_text(
+        "First Name,Last Name,Organization,Email,Phone\n"
+        "Kou,Vang,Hmong American Partnership,kou@example.org,651-555-0170\n"
+        ",,Hmong American Partnership,info@hmong.example.org,651-555-0100\n"
+        ",,Somali Parents Network,contact@spn.example.org,\n"
+        ",,Lutheran Social Service,,612-555-0190\n"
+        "Ana,Ruiz,,ana@example.org,\n",
+        encoding="utf-8",
+    )
+    assert run(tmp_path, "init").returncode == 0
+    report = json.loads(run(tmp_path, "import-roster", str(crm), "--committee", "EAC", "--dry-run", "--json").stdout)
+    assert (report["created"], report["rejected"], report["organizations_skipped"]) == (2, 3, 3)
+    assert report["notes"] == ["3 rows are organizations, not people, and were skipped."]
+    assert report["errors"][0]["message"] == (
+        "This row is an organization (Hmong American Partnership), not a person, so it was skipped.")  # fmt: skip
+    text = run(tmp_path, "import-roster", str(crm), "--committee", "EAC", "--dry-run").stdout
+    assert "5 rows read: 2 new, 0 updated, 0 unchanged, 3 skipped, 0 with warnings." in text
+    assert "3 rows are organizations, not people, and were skipped." in text

@@ -80,13 +80,15 @@ def test_plan_matches_by_email_then_name_and_merges_duplicates_in_file(env):
 
 def test_commit_writes_once_and_undo_restores_everything(env):
     svc, imp, db = env
-    mai = svc.people.create(given_name="Mai", family_name="Xiong", phone="111")
+    # Matched by e-mail: a new phone under the same name alone would be somebody else (kept apart).
+    mai = svc.people.create(given_name="Mai", family_name="Xiong", email="mai@example.org", phone="111")
     rows = [
         Row(
             2,
             {
                 "given_name": "Mai",
                 "family_name": "Xiong",
+                "email": "mai@example.org",
                 "phone": "222",
                 "stakeholder_group": StakeholderGroup.PARENT_GUARDIAN,
             },

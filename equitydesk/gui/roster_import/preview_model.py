@@ -9,9 +9,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from equitydesk.formats.roster_headers import FIELD_LABELS
-from equitydesk.gui.display import AMBER, GREEN, RED, format_value
-from equitydesk.services.roster_import import ImportPlan, Outcome, RowPlan
+from equitydesk.gui.display import AMBER, GREEN, RED
+from equitydesk.services.roster_import import ImportPlan, ImportSummary, Outcome, RowPlan, also_on_text
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -20,22 +19,20 @@ ROW, NAME, STATUS, DETAILS = range(4)
 GREY = "#5f6368"
 BLUE = "#1a5fb4"
 
+# The filter's labels are the summary's own words, so "Duplicates merged" reads the same as in the counts line.
+_HEADING = ImportSummary.headings()
+
 # The statuses a row can show, in the order the filter offers them: (status, word in the table, filter label, colour).
 STATUSES: tuple[tuple[Outcome, str, str, str], ...] = (
-    (Outcome.NEW, "New", "New people", GREEN),
-    (Outcome.UPDATE, "Update", "Updates", BLUE),
-    (Outcome.UNCHANGED, "Unchanged", "Unchanged", GREY),
-    (Outcome.MERGED, "Merged", "Duplicates merged", GREY),
-    (Outcome.WARNING, "Warning", "With warnings", AMBER),
-    (Outcome.ERROR, "Skipped", "Skipped", RED),
+    (Outcome.NEW, "New", _HEADING["new"], GREEN),
+    (Outcome.UPDATE, "Update", _HEADING["updated"], BLUE),
+    (Outcome.UNCHANGED, "Unchanged", _HEADING["unchanged"], GREY),
+    (Outcome.MERGED, "Merged", _HEADING["merged"], GREY),
+    (Outcome.WARNING, "Warning", _HEADING["with_warnings"], AMBER),
+    (Outcome.ERROR, "Skipped", _HEADING["skipped"], RED),
 )
 WORDS = {key: word for key, word, _label, _colour in STATUSES}
 COLOURS = {key: colour for key, _word, _label, colour in STATUSES}
-
-
-def field_label(key: str) -> str:
-    key = key.removeprefix("membership.")
-    return FIELD_LABELS.get(key, key.replace("_", " ").capitalize())
 
 
 def sentence(text: str) -> str:
@@ -50,34 +47,35 @@ def sentence(text: str) -> str:
 def _outcome(row: RowPlan) -> str:
     if row.action is Outcome.NEW:
         return "Will be added to the roster"
+    kept = _kept(row)  # first: on a one-line row, what a chair must not miss comes before what may be cut off
     if row.action is Outcome.UPDATE:
-        changes = _changes(row)
+        changes = row.changes_text()
         if row.new_membership:
-            return "Already in the roster; joins this committee" + (f"; updates {changes}" if changes else "")
-        return f"Updates {changes}"
+            text = "Already in the roster; joins this committee" + (f"; updates {changes}" if changes else "")
+        else:
+            text = f"Updates {changes}"
+        return f"{kept}; {text[0].lower()}{text[1:]}" if kept else text
     if row.action is Outcome.UNCHANGED:
-        return "Already in the roster with these details"
+        return f"{kept}; nothing else to change" if kept else "Already in the roster with these details"
     if row.action is Outcome.MERGED:
         return f"Same person as row {row.merged_into}: merged into it"
     return "Skipped"
 
 
-def _changes(row: RowPlan) -> str:
-    """Such as "Phone to 651-555-0164" for one or two changes (what an office worker checks), else the fields."""
-    if len(row.changes) > 2:
-        return ", ".join(field_label(k) for k in row.changes)
-    return " and ".join(
-        f"{field_label(k)} to {format_value(after)}" if after not in (None, "") else f"{field_label(k)} (emptied)"
-        for k, (_before, after) in row.changes.items()
-    )
+def _kept(row: RowPlan) -> str:
+    """What the row would change but keeps, until the role and term changes are applied."""
+    kept = [c.kept_text for c in row.field_changes() if c.held]
+    return "Keeps " + " and ".join(kept) if kept else ""
 
 
 def describe(row: RowPlan) -> str:
     """One line for the table: what happens, then the first reason it is not plain sailing."""
     outcome = _outcome(row)
+    held = {id(note) for note in row.held_notes}  # the line says what was kept already
     problems = row.errors or [
-        w for w in row.warnings if not (row.action is Outcome.MERGED and w.message.startswith("Same"))
-    ]
+        w for w in row.warnings
+        if id(w) not in held and not (row.action is Outcome.MERGED and w.message.startswith("Same"))
+    ]  # fmt: skip
     if row.action is Outcome.ERROR and problems:
         return sentence(problems[0].message)
     if problems:
@@ -89,9 +87,16 @@ def describe(row: RowPlan) -> str:
 def messages(row: RowPlan) -> list[str]:
     """Everything there is to say about a row: the outcome, each change, each problem with its column."""
     lines = [_outcome(row) + "."]
-    for key, (before, after) in row.changes.items():
-        lines.append(f"{field_label(key)}: “{format_value(before)}” → “{format_value(after)}”")
-    for problem in [*row.errors, *row.warnings]:
+    changes = row.field_changes()
+    # In the row's own order: what is kept, this committee's changes, then the person's and where else they show.
+    lines += [sentence(f"Kept {c.kept_text}") for c in changes if c.held]
+    lines += [c.text for c in changes if not c.held and not c.shared]
+    shared = [c.text for c in changes if not c.held and c.shared]
+    lines += shared
+    if shared and row.also_on:
+        lines.append(sentence(also_on_text(row.also_on, len(shared))))
+    held = {id(note) for note in row.held_notes}  # said by the "Kept" lines
+    for problem in [*row.errors, *(w for w in row.warnings if id(w) not in held)]:
         where = f"Column {problem.column}: " if problem.column else ""
         lines.append(where + sentence(problem.message))
     return lines
@@ -189,11 +194,5 @@ class ImportPreviewModel(QAbstractTableModel):
 
 
 def counts_text(plan: ImportPlan) -> str:
-    """The counts line, such as: 12 new · 3 updated · 40 unchanged · 2 skipped · 5 with warnings."""
-    merged = plan.count(Outcome.MERGED)
-    warnings = plan.count(Outcome.WARNING)
-    parts = [f"{plan.created:,} new", f"{plan.updated:,} updated", f"{plan.count(Outcome.UNCHANGED):,} unchanged"]
-    if merged:
-        parts.append(f"{merged:,} {'duplicate' if merged == 1 else 'duplicates'} merged")
-    parts += [f"{plan.rejected:,} skipped", f"{warnings:,} with warnings"]
-    return " · ".join(parts)
+    """The counts line, as the service's summary words it: 12 new · 3 updated · 40 unchanged · 2 skipped · …"""
+    return plan.summary().line(" · ")

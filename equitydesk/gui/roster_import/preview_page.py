@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -18,9 +19,11 @@ from PySide6.QtWidgets import (
 
 from equitydesk.gui.display import AMBER, GREEN, RED
 from equitydesk.gui.roster_import.labels import message_label, show_message
-from equitydesk.gui.roster_import.preview_model import STATUSES, ImportPreviewModel, counts_text, messages
+from equitydesk.gui.roster_import.preview_model import STATUSES, WORDS, ImportPreviewModel, counts_text, messages
 from equitydesk.gui.roster_import.state import ImportState
 from equitydesk.services.roster_import import Outcome
+
+HINT = "Choose a row to see here everything about it: each change and each warning."
 
 
 def larger_bold(label: QLabel, scale: float = 1.15) -> None:
@@ -57,6 +60,12 @@ class PreviewPage(QWizardPage):
         self.committee_note = message_label(name="committeeNote")
         self.counts = message_label(name="countsLabel")
         larger_bold(self.counts)
+        self.notes = message_label(name="importNotes")
+        # A change of an officer's role or a shorter term is never made unless asked for, here.
+        self.accept_box = QCheckBox("Apply the role and term changes listed")
+        self.accept_box.setObjectName("acceptRoleChanges")
+        self.accept_box.setVisible(False)
+        self.accept_box.toggled.connect(state.set_accept_role_changes)
         self.filter_combo = QComboBox()
         self.filter_combo.setObjectName("statusFilter")
         self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -82,6 +91,13 @@ class PreviewPage(QWizardPage):
         for column, width in enumerate((56, 200, 96)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self.show_details)
+        # A row is one line (sizing rows to their text would read every row of a large roster): the chosen row's
+        # whole story, every change and every warning, is told here.
+        self.row_details = message_label(HINT, name="rowDetails")
+        self.row_details.setMinimumHeight(self.row_details.fontMetrics().lineSpacing() * 4)
+        self.row_details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self._show_row(current))
+        self.model.modelReset.connect(lambda: self._show_row(self.table.currentIndex()))  # a new plan or filter
         self.ignored = message_label(name="ignoredLabel")
 
         committee_row = QHBoxLayout()
@@ -98,8 +114,10 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.committee_note)
         layout.addSpacing(6)
         layout.addLayout(filter_row)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.accept_box)
         layout.addWidget(self.table, 1)
-        layout.addWidget(message_label("Point at a row, or double-click it, to see everything about it."))
+        layout.addWidget(self.row_details)
         layout.addWidget(self.ignored)
         state.preview_ready.connect(self._show_plan)
         state.busy_changed.connect(lambda _busy: self._busy())
@@ -149,6 +167,7 @@ class PreviewPage(QWizardPage):
             )
         else:
             show_message(self.counts, counts_text(plan))
+        self._show_notes()
         counts = self.model.counts()
         keep = self.filter_combo.currentData()
         self.filter_combo.blockSignals(True)
@@ -160,10 +179,42 @@ class PreviewPage(QWizardPage):
         self.filter_combo.setCurrentIndex(max(self.filter_combo.findData(keep or ""), 0))
         self.filter_combo.blockSignals(False)
         self.model.set_status_filter(_status(self.filter_combo.currentData()))
+        self._choose_first_held()
         parsed = w.parsed
         ignored = list(parsed.ignored_columns) if parsed is not None else []
         show_message(self.ignored, "Columns not imported: " + ", ".join(ignored) if ignored else "")
         self.completeChanged.emit()
+
+    def _show_notes(self) -> None:
+        """The summary's sentences (organizations skipped, role and term changes), and the box that applies them."""
+        plan = self.state.plan
+        if plan is None:
+            if not self.state.busy:  # no committee named, or the preview failed: nothing to say
+                show_message(self.notes, "")
+                self.accept_box.setVisible(False)
+            return  # else a new preview is on its way: keep what is shown until it comes
+        show_message(self.notes, " ".join(plan.summary().notes), AMBER if plan.held_rows else None)
+        self.accept_box.blockSignals(True)
+        self.accept_box.setChecked(plan.accept_role_changes)
+        self.accept_box.blockSignals(False)
+        self.accept_box.setVisible(plan.role_changes > 0)
+
+    def _choose_first_held(self) -> None:
+        """Open the preview on the first row whose role or term change waits for the box: the one to decide on."""
+        for r in range(self.model.rowCount()):
+            if self.model.row_plan(r).consent:
+                self.table.selectRow(r)
+                return
+        self._show_row(QModelIndex())
+
+    def _show_row(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            self.row_details.setText(HINT)
+            return
+        row = self.model.row_plan(index.row())
+        lines = messages(row)
+        head = f"Row {row.row}" + (f", {row.name}" if row.name else "") + f" ({WORDS.get(row.status, row.status)}):"
+        self.row_details.setText("\n".join([head, *(f"• {line}" for line in lines[1:] or lines)]))
 
     def show_details(self, index: QModelIndex) -> None:
         if not index.isValid():

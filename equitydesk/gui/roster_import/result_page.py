@@ -67,16 +67,11 @@ class ResultPage(QWizardPage):
         if result is None:
             return
         plan = result.plan
+        summary = result.summary
         self.headline.setText(f"Import number {result.batch_id} is saved.")
-        lines = [f"{plural(plan.created, 'person', 'people')} added to the roster"]
-        if plan.updated:
-            lines.append(f"{plural(plan.updated, 'person', 'people')} already there, with details updated")
-        if unchanged := plan.count(Outcome.UNCHANGED):
-            lines.append(f"{plural(unchanged, 'person', 'people')} already there and up to date")
-        if merged := plan.count(Outcome.MERGED):
-            lines.append(f"{plural(merged, 'duplicate row')} merged into an earlier row")
-        if plan.rejected:
-            lines.append(f"{plural(plan.rejected, 'row')} skipped (listed below)")
+        # The summary's own words and order, as the preview, the command line and the list of imports show them.
+        lines = [f"<b>{escape(t.text)}</b>: {escape(t.meaning)}" for t in summary.shown]
+        lines += [escape(note) for note in summary.notes]
         if result.committee_created:
             lines.append(f"the committee “{escape(plan.committee_name)}” was created")
         items = "".join(f"<li>{line}</li>" for line in lines)

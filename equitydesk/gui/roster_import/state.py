@@ -62,6 +62,7 @@ class ImportState(QObject):
         self.sheet_note = ""  # why the heading row was not found, when it had to be guessed
         self.mapping: dict[int, str | None] = {}
         self.committee = committee
+        self.accept_role_changes = False  # the preview's "Apply the role and term changes listed"
         self.parsed: ParsedRoster | None = None
         self.plan: ImportPlan | None = None
         self.result: ImportResult | None = None
@@ -114,13 +115,22 @@ class ImportState(QObject):
         if self.mapping.get(index) == field:
             return
         self.mapping[index] = field
+        self.accept_role_changes = False  # a yes to the changes listed is not a yes to others
         self.schedule_preview()
 
     def set_committee(self, name: str) -> None:
         if name.strip() == self.committee.strip():
             return
         self.committee = name
+        self.accept_role_changes = False  # ticked for one committee's officers, not for another's
         self.schedule_preview()
+
+    def set_accept_role_changes(self, accept: bool) -> None:
+        """Whether the import changes officers' roles and shortens terms as the file says (planned afresh)."""
+        if accept == self.accept_role_changes:
+            return
+        self.accept_role_changes = accept
+        self.schedule_preview(0)
 
     def set_header_row(self, row: int) -> None:
         """Take the headings from another row of the same sheet: nothing is read again."""
@@ -140,6 +150,7 @@ class ImportState(QObject):
         assert self.sheet is not None
         self.mapping = self.sheet.guessed_mapping()
         self.parsed, self.plan = None, None
+        self.accept_role_changes = False
         self.sheet_loaded.emit()
         self.schedule_preview(0)
 
@@ -237,7 +248,7 @@ class ImportState(QObject):
             self.preview_ready.emit()
             self.busy_changed.emit(self.busy)
             return
-        mapping, committee = dict(self.mapping), self.committee.strip()
+        mapping, committee, accept = dict(self.mapping), self.committee.strip(), self.accept_role_changes
         key = (id(sheet), sheet.header_row, tuple(sorted(mapping.items())))
         reuse = self.parsed if self._parsed_key == key else None
         importer = self.services.roster_import
@@ -257,7 +268,7 @@ class ImportState(QObject):
             if not committee or any(p.is_error for p in parsed.problems):
                 return parsed, None
             progress(50, 100, "Comparing with the roster…")
-            return parsed, importer.plan(parsed.rows, committee=committee)
+            return parsed, importer.plan(parsed.rows, committee=committee, accept_role_changes=accept)
 
         def done(found: tuple[ParsedRoster, ImportPlan | None]) -> None:
             self.parsed, self.plan = found
@@ -279,6 +290,7 @@ class ImportState(QObject):
         parsed, committee, path = self.parsed, self.committee.strip(), self.path
         if parsed is None or self.plan is None or path is None or self.busy:
             return
+        accept = self.plan.accept_role_changes  # what the preview the user saw was planned with
         importer = self.services.roster_import
         mapping = importer.batch_mapping(parsed)
 
@@ -294,6 +306,7 @@ class ImportState(QObject):
                 header_row=parsed.header_row,
                 mapping=mapping,
                 rows_read=len(parsed.rows),
+                accept_role_changes=accept,
             )
             # Asked here, on the job thread: once the job is over its progress dialog's closing counts as a cancel.
             return result, cancelled()

@@ -24,12 +24,16 @@ from PySide6.QtWidgets import (
 from equitydesk.gui.display import GREEN, format_value, plural
 from equitydesk.gui.jobs import Job, user_message
 from equitydesk.gui.workspace import Change
+from equitydesk.services.imports.summary import KEYS, ImportSummary
 
 if TYPE_CHECKING:
     from equitydesk.gui.workspace import Workspace
     from equitydesk.services.roster_import import BatchRecord, UndoResult
 
-HEADINGS = ("Import", "File", "Committee", "Imported", "Added", "Updated", "Unchanged", "Skipped", "Undone")
+# The counts under the summary's own headings, in its order: the words the preview and the command line use.
+COUNTS = tuple(ImportSummary.headings()[key] for key in (*KEYS, "with_warnings"))
+HEADINGS = ("Import", "File", "Committee", "Imported", *COUNTS, "Undone")
+FIRST_COUNT = 4
 GREY = QColor("#6b7078")
 
 
@@ -42,7 +46,7 @@ class UndoImportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("UndoImportDialog")
         self.setWindowTitle("Undo an import")
-        self.resize(960, 420)
+        self.resize(1040, 420)
         self.workspace = workspace
         self.job: Job | None = None
         self.batches: list[BatchRecord] = []
@@ -87,15 +91,12 @@ class UndoImportDialog(QDialog):
                 batch.file_name,
                 batch.committee_name or "",
                 format_value(_local(batch.imported_at)),
-                str(batch.created),
-                str(batch.updated),
-                str(batch.unchanged),
-                str(batch.rejected),
+                *(f"{t.count:,}" for t in (*batch.summary.tallies, batch.summary.warnings)),
                 undone,
             )
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
-                if column == 0 or 4 <= column <= 7:
+                if column == 0 or FIRST_COUNT <= column < FIRST_COUNT + len(COUNTS):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if batch.undone:
                     item.setForeground(QBrush(GREY))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from equitydesk.db.tables import Committee, ImportBatch
 from equitydesk.services.imports.plan import Plan
+from equitydesk.services.imports.summary import ImportSummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +45,19 @@ class BatchRecord:
     imported_at: datetime
     imported_by: str | None
     undone_at: datetime | None
+    counts: Mapping[str, int] | None = None  # by ImportSummary key; None for batches recorded before they were kept
 
     @property
     def undone(self) -> bool:
         return self.undone_at is not None
+
+    @property
+    def summary(self) -> ImportSummary:
+        """The same summary the import showed when it was previewed and written."""
+        return ImportSummary.of_batch(
+            rows_read=self.rows_read, counts=self.counts, created=self.created, updated=self.updated,
+            unchanged=self.unchanged, rejected=self.rejected,
+        )  # fmt: skip
 
 
 def open_batch(session: Session, source: BatchSource, *, actor: str) -> int:
@@ -80,6 +90,7 @@ def close_batch(session: Session, batch_id: int, plan: Plan[Any], *, committee_i
             updated=plan.updated,
             unchanged=plan.unchanged,
             rejected=plan.rejected,
+            counts=plan.summary().counts(),
         )
     )
 
@@ -109,6 +120,7 @@ def list_batches(session: Session, *, limit: int) -> list[BatchRecord]:
             imported_at=b.imported_at,
             imported_by=b.imported_by,
             undone_at=b.undone_at,
+            counts=dict(b.counts) if b.counts else None,
         )
         for b, name in session.execute(query)
     ]

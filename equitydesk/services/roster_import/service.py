@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import gc
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from equitydesk.services.context import ServiceContext
 from equitydesk.services.errors import DomainError
 from equitydesk.services.imports.batches import BatchRecord, BatchSource, close_batch, list_batches, open_batch
 from equitydesk.services.imports.plan import ImportRow
+from equitydesk.services.imports.summary import ImportSummary
 from equitydesk.services.roster_import.planning import ImportPlan, plan_roster
 from equitydesk.services.roster_import.reading import OpenedSheet, batch_mapping, open_sheet
 from equitydesk.services.roster_import.snapshot import read_snapshot
@@ -26,6 +29,10 @@ class ImportResult:
     committee_id: int | None
     committee_created: bool
     plan: ImportPlan
+
+    @property
+    def summary(self) -> ImportSummary:
+        return self.plan.summary()
 
 
 class RosterImportService:
@@ -78,12 +85,17 @@ class RosterImportService:
 
     # --- planning and writing --------------------------------------------------------------------------------
 
-    def plan(self, rows: Iterable[ImportRow], *, committee: str) -> ImportPlan:
-        """The preview: what each row would do now. Nothing is written."""
+    def plan(self, rows: Iterable[ImportRow], *, committee: str, accept_role_changes: bool = False) -> ImportPlan:
+        """The preview: what each row would do now. Nothing is written.
+
+        accept_role_changes: a change of an officer's role (chair, co-chair, secretary) or a term made shorter is
+        written too; by default the current role and term are kept, and the row says so.
+        """
         name = _committee_name(committee)
         with self.ctx.sessions() as session:
             snapshot = read_snapshot(session, name)
-        return plan_roster(rows, snapshot, committee_name=name)
+        with _collector_paused():
+            return plan_roster(rows, snapshot, committee_name=name, accept_role_changes=accept_role_changes)
 
     def commit(
         self,
@@ -95,18 +107,22 @@ class RosterImportService:
         header_row: int | None = None,
         mapping: Mapping[str, str] | None = None,
         rows_read: int | None = None,
+        accept_role_changes: bool = False,
     ) -> ImportResult:
-        """Plan again inside one write transaction (the database may have changed since the preview) and write."""
+        """Plan again inside one write transaction (the database may have changed since the preview) and write.
+
+        accept_role_changes as for plan(): pass what the preview was made with.
+        """
         name = _committee_name(committee)
         row_list = list(rows)
         source = BatchSource(
             file_name, sheet, header_row, dict(mapping or {}), rows_read if rows_read is not None else len(row_list)
         )
         actor = self.ctx.actor
-        with self.ctx.sessions.begin() as session:
+        with self.ctx.sessions.begin() as session, _collector_paused():
             batch_id = open_batch(session, source, actor=actor)  # the write lock is held from here to the commit
             snapshot = read_snapshot(session, name)
-            plan = plan_roster(row_list, snapshot, committee_name=name)
+            plan = plan_roster(row_list, snapshot, committee_name=name, accept_role_changes=accept_role_changes)
             committee_id = snapshot.committee_id
             if committee_id is None:
                 committee_id = create_committee(session, name, actor=actor)
@@ -125,6 +141,20 @@ class RosterImportService:
         """The latest imports, newest first."""
         with self.ctx.sessions() as session:
             return list_batches(session, limit=limit)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """A plan of 100,000 rows, their warnings and the tuples written are hundreds of thousands of objects, none of
+    them garbage: the collector's full passes over all the program holds, set off again and again while they are
+    made, would find nothing (the sheet reader pauses it for the same reason)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _committee_name(committee: str) -> str:

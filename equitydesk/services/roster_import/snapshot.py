@@ -1,4 +1,5 @@
-"""Read what a roster import is planned against: the committee by name, everyone's matching keys, its members."""
+"""Read what a roster import is planned against: the committee by name, everyone's matching keys, its members, and
+the other committees people sit on."""
 
 from __future__ import annotations
 
@@ -27,4 +28,21 @@ def read_snapshot(session: Session, committee_name: str) -> RosterSnapshot:
             Membership.committee_id == committee_id
         )
         members = {m["person_id"]: dict(m) for m in session.execute(query).mappings()}
-    return RosterSnapshot.of(people, committee_id=committee_id, members=members)
+    return RosterSnapshot.of(
+        people, committee_id=committee_id, members=members, elsewhere=_other_committees(session, committee_id)
+    )
+
+
+def _other_committees(session: Session, committee_id: int | None) -> dict[int, tuple[str, ...]]:
+    """Person id → the names of the committees they sit on besides this one (a change of their details shows there)."""
+    query = (
+        select(Membership.person_id, Committee.name)
+        .join(Committee, Committee.id == Membership.committee_id)
+        .order_by(Membership.person_id, Committee.name)
+    )
+    if committee_id is not None:
+        query = query.where(Membership.committee_id != committee_id)
+    found: dict[int, list[str]] = {}
+    for person_id, name in session.execute(query):
+        found.setdefault(person_id, []).append(name)
+    return {pid: tuple(names) for pid, names in found.items()}
