@@ -8,6 +8,7 @@ from typing import Any
 
 from equitydesk.cli.base import EXIT_OK, Command, CommandContext, UsageError, dump_json
 from equitydesk.cli.roster_mapping import MAP_HELP, mapping_option, show_mapping
+from equitydesk.domain.wording import plural
 from equitydesk.formats.errors import ExportError, FileRefused
 from equitydesk.formats.problems import Problem
 from equitydesk.formats.roster_columns import ParsedRoster
@@ -181,12 +182,13 @@ class UndoImportCommand(Command):
     def run(self, args: argparse.Namespace, ctx: CommandContext) -> int:
         result = ctx.services().roster_import.undo(args.batch_id)
         ctx.echo(
-            f"Undid import {args.batch_id}: removed {result.people_removed} people and "
-            f"{result.memberships_removed} memberships, restored {result.people_restored} people's details."
+            f"Undid import {args.batch_id}: removed {plural(result.people_removed, 'person', 'people')} and "
+            f"{plural(result.memberships_removed, 'membership')}, restored the details of "
+            f"{plural(result.people_restored, 'person', 'people')}."
         )
         if result.people_kept:
-            ctx.echo(f"Kept {result.people_kept} people who have since been used elsewhere (other committees, "
-                     "attendance or action items).")  # fmt: skip
+            ctx.echo(f"Kept {plural(result.people_kept, 'person', 'people')} used elsewhere since the import "
+                     "(other committees, attendance or action items).")  # fmt: skip
         return EXIT_OK
 
 

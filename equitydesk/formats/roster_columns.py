@@ -198,7 +198,7 @@ class RosterSheet:
             if best is None and header_row is None:
                 raise FileRefused(
                     f"I could not find the column headings in {book.file_name}. Put a row of headings "
-                    "such as First Name, Last Name, Email above the roster, or choose the heading row."
+                    "such as First Name, Last Name, Email above the roster, or point out the row that holds them."
                 )
             rows = book.read(chosen, progress=progress, should_cancel=should_cancel)
         if header_row is None:

@@ -282,3 +282,14 @@ def test_organizations_in_a_crm_export_are_skipped_and_counted(tmp_path: Path) -
     text = run(tmp_path, "import-roster", str(crm), "--committee", "EAC", "--dry-run").stdout
     assert "5 rows read: 2 new, 0 updated, 0 unchanged, 3 skipped, 0 with warnings." in text
     assert "3 rows are organizations, not people, and were skipped." in text
+
+
+def test_undoing_an_import_of_one_person_says_person_not_people(tmp_path: Path) -> None:
+    roster = tmp_path / "one.csv"
+    roster.write_text("First Name,Last Name,Email\nAyaan,Farah,ayaan@example.org\n", encoding="utf-8")
+    assert run(tmp_path, "init").returncode == 0
+    done = json.loads(run(tmp_path, "import-roster", str(roster), "--committee", "EAC", "--json").stdout)
+    undo = run(tmp_path, "undo-import", str(done["batch_id"]))
+    assert undo.returncode == 0
+    assert "removed 1 person and 1 membership, restored the details of 0 people." in undo.stdout
+    assert "people's" not in undo.stdout and "1 people" not in undo.stdout

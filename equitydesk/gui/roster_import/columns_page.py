@@ -163,7 +163,7 @@ class ColumnsPage(QWizardPage):
             return
         errors = [p.message for p in parsed.problems if p.is_error]
         if errors:
-            show_message(self.problem, "Cannot import yet: " + "; ".join(errors) + ".", RED)
+            show_message(self.problem, "Cannot import yet: " + "; ".join(e.rstrip(".") for e in errors) + ".", RED)
         else:
             show_message(self.problem, "")
         troubled = sum(1 for r in parsed.rows if r.problems)

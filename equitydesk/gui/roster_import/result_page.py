@@ -80,11 +80,11 @@ class ResultPage(QWizardPage):
             "whole import now, or later with <b>Roster › Undo an import…</b>"
         )
         troubled = [r for r in plan.rows if r.status in (Outcome.ERROR, Outcome.WARNING)][:MAX_LISTED]
-        self.fix_list.setPlainText(
-            "\n".join(
-                f"Row {r.row}{' (' + r.name + ')' if r.name else ''}: " + "; ".join(messages(r)[1:]) for r in troubled
-            )
-        )
+        lines = []
+        for r in troubled:
+            said = "; ".join(m.rstrip(".") for m in messages(r)[1:])
+            lines.append(f"Row {r.row}{' (' + r.name + ')' if r.name else ''}: {said}.")
+        self.fix_list.setPlainText("\n".join(lines))
         self.fix_label.setVisible(bool(troubled))
         self.fix_list.setVisible(bool(troubled))
         show_message(self.undo_note, "")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from equitydesk.domain.wording import plural
 from equitydesk.formats.errors import FileRefused, ReadCancelled, short_detail
 from equitydesk.gui.jobs import Job, JobCancelled, run_job, user_message
 from equitydesk.gui.workspace import Change
@@ -297,7 +298,7 @@ class ImportState(QObject):
         def work(progress: Any, cancelled: Any) -> tuple[ImportResult, bool]:
             if cancelled():
                 raise JobCancelled  # nothing has been written yet
-            progress(0, 0, f"Importing {len(parsed.rows):,} rows into {committee}…")
+            progress(0, 0, f"Importing {plural(len(parsed.rows), 'row')} into {committee}…")
             result = importer.commit(
                 parsed.rows,
                 committee=committee,
