@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from equitydesk.db.errors import DatabaseError, plain_database_error
+from equitydesk.db.errors import DatabaseError, is_damage, plain_database_error
 from equitydesk.db.sqlite_file import APPLICATION_ID, SQLITE_MAGIC, tidy_wal, wal_files
 from equitydesk.domain.retention import backups_to_keep
 
@@ -35,6 +35,7 @@ GIVE_UP_AFTER_S = 10.0
 _BUSY_CODES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED: Python's backup() would retry them forever
 
 VerifyHook = Callable[[Path], None]
+DAMAGED = "SQLite found damage in it"  # quick_check's findings, or a file too damaged to read that far
 
 
 class BackupError(DatabaseError):
@@ -214,7 +215,7 @@ def _copy_into(source: sqlite3.Connection, temp: Path) -> dict[str, int]:
 
 
 def copy_problem(path: Path, counts: Mapping[str, int] | None = None) -> str | None:
-    """What is wrong with a backup file, as a phrase ("SQLite's quick check found damage"); None when it is sound.
+    """What is wrong with a backup file, as a phrase ("SQLite found damage in it"); None when it is sound.
 
     Sound means: an SQLite file marked as ours, SQLite's quick_check says ok, and (when `counts` is given) every
     table has exactly the rows the database had when it was copied.
@@ -228,14 +229,13 @@ def copy_problem(path: Path, counts: Mapping[str, int] | None = None) -> str | N
         try:
             if int(conn.execute("PRAGMA application_id").fetchone()[0]) != APPLICATION_ID:
                 return "it is not marked as an EquityDesk database"
-            result = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
-            if result != ["ok"]:
-                return "SQLite's quick check found damage in it"
+            if [str(row[0]) for row in conn.execute("PRAGMA quick_check")] != ["ok"]:
+                return DAMAGED
             found = table_counts(conn) if counts is not None else None
         finally:
             conn.close()
-    except (sqlite3.Error, OSError):
-        return "it cannot be read back"
+    except (sqlite3.Error, OSError) as exc:
+        return DAMAGED if is_damage(exc) else "it cannot be read back"
     finally:
         if created:
             tidy_wal(path)

@@ -8,11 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from equitydesk.db.backup import BackupError, existing_backups
-from equitydesk.db.errors import DatabaseError, plain_database_error
+from equitydesk.db.errors import DatabaseError, is_damage, plain_database_error
 from equitydesk.db.sqlite_file import FileFacts, NotADatabaseFile, check_sqlite_file, inspect_file, tidy_wal, wal_files
 
-_DAMAGE_CODES = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
-_DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
+__all__ = ["DatabaseDamaged", "examine", "is_damage", "quick_check", "set_aside"]
 
 
 class DatabaseDamaged(DatabaseError):
@@ -23,20 +22,6 @@ class DatabaseDamaged(DatabaseError):
             f"{path} is damaged, so EquityDesk cannot open it. Restore it from a backup, or choose another file."
         )
         self.path = path
-
-
-def is_damage(exc: BaseException | None) -> bool:
-    """Whether an error (or what caused it) is SQLite finding a damaged file, rather than a busy or full one."""
-    seen = 0
-    while exc is not None and seen < 8:
-        if isinstance(exc, sqlite3.DatabaseError):
-            code = getattr(exc, "sqlite_errorname", "") or ""
-            if code.startswith(_DAMAGE_CODES) or any(w in str(exc).lower() for w in _DAMAGE_WORDS):
-                return True
-        orig = getattr(exc, "orig", None)
-        exc = orig if isinstance(orig, BaseException) else exc.__cause__
-        seen += 1
-    return False
 
 
 def examine(path: Path, *, create: bool, read_only: bool) -> FileFacts | None:

@@ -67,6 +67,7 @@ class AutoBackup(QObject):
         if wait > timedelta(0):
             self.timer.start(max(int(wait.total_seconds() * 1000), 1))
             return
+        self.timer.stop()
         self.job = run_job(
             None, "Backing up", lambda _p, _c: self.back_up(), self._done, self._failed, show_progress=False
         )

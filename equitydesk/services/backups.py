@@ -227,15 +227,19 @@ def restore(db_path: Path, source: Path, *, now: datetime | None = None, today: 
                     f"Nothing was restored, because the backup made first did not succeed: {_lower(exc)}"
                 ) from exc
     restore_into(facts, db_path)
-    from equitydesk.db.schema_head import SCHEMA_HEAD
+    from equitydesk.db.migrate import current_revision  # Alembic is slow to import: only when there is work
 
-    open_database(db_path).dispose()  # marks it, switches it to WAL, and migrates a backup from an older version
+    db = open_database(db_path)  # marks it, switches it to WAL, and migrates a backup from an older version
+    try:
+        revision = current_revision(db.engine)
+    finally:
+        db.dispose()
     return RestoreResult(
         source=source,
         restored=describe(db_path),
         safety_backup=safety.path if safety else None,
         set_aside=aside,
-        upgraded=facts.revision != SCHEMA_HEAD,
+        upgraded=facts.revision != revision,
     )
 
 
