@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from equitydesk.gui.application import launch
 from equitydesk.gui.dialogs.recovery_dialog import RecoveryDialog
@@ -43,6 +43,19 @@ def damaged(templates) -> Path:
     assert back_up(path, now=datetime(2026, 11, 30, 17, 5, tzinfo=UTC)) is not None
     garble_people(path)
     return path
+
+
+@pytest.fixture(autouse=True)
+def no_other_question(monkeypatch):
+    """Any other warning at start-up is answered Close (were the recovery question lost, the story ends, not hangs)."""
+    asked: list[str] = []
+
+    def warning(_parent, _title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Close
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    return asked
 
 
 class Answer:

@@ -91,3 +91,26 @@ def drop_a_row(path: Path) -> None:
     conn.execute("DELETE FROM person WHERE id = (SELECT max(id) FROM person)")
     conn.commit()
     conn.close()
+
+
+def break_overflow(path: Path) -> None:
+    """Point a long note's overflow chain at a page that does not exist: every row still counts, quick_check fails.
+
+    Counting rows never reads overflow pages, so only SQLite's own check finds this kind of damage.
+    """
+    marker = b"OVERFLOW-MARKER-"
+    db = open_database(path)
+    try:
+        services_for(db, actor="test").people.create(
+            given_name="Long", family_name="Notes", notes=(marker.decode() * 1200)[:19_000]
+        )
+    finally:
+        db.dispose()
+    with reading(path) as conn:
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    data = bytearray(path.read_bytes())
+    pages = [n for n in range(len(data) // size) if data[n * size + 4 : n * size + 4 + 8] in marker * 2]
+    assert pages, "the note spilled onto overflow pages"
+    start = pages[0] * size
+    data[start : start + 4] = b"\xff\xff\xff\x00"  # "next overflow page": far beyond the end of the file
+    path.write_bytes(bytes(data))

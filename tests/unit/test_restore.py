@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from backup_samples import add_people, count, digest, garble_table, make_database, names
+from backup_samples import add_people, break_overflow, count, digest, garble_table, make_database, names
 from test_backups import newer_version
 
 from equitydesk.cli import main
@@ -42,6 +42,12 @@ def corrupt(path: Path) -> Path:
     return path
 
 
+def broken_chain(path: Path) -> Path:
+    make_database(path)
+    break_overflow(path)
+    return path
+
+
 def newer(path: Path) -> Path:
     make_database(path)
     conn = sqlite3.connect(path)
@@ -57,6 +63,7 @@ def newer(path: Path) -> Path:
         (text_file, "it is not an EquityDesk database (it is some other kind of file)"),
         (foreign, "it is another program's SQLite database"),
         (corrupt, "it is damaged"),
+        (broken_chain, "it is damaged"),  # every row still counts: only quick_check finds this
         (newer, "it was made by a newer version of EquityDesk"),
     ],
 )
