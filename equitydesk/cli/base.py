@@ -13,8 +13,10 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, ClassVar, TextIO
 
+from equitydesk.db.changes import ChangeWatcher
 from equitydesk.db.engine import Database, open_database, resolve_url
 from equitydesk.paths import default_db_path, demo_db_path
+from equitydesk.services.backups import BackupError, back_up
 from equitydesk.services.registry import Services, services_for
 
 EXIT_OK = 0
@@ -64,6 +66,7 @@ class CommandContext:
     db: Database | None = field(default=None, init=False, repr=False)
     _opened: list[Database] = field(default_factory=list, init=False, repr=False)
     _services: Services | None = field(default=None, init=False, repr=False)
+    _watchers: list[tuple[Path, ChangeWatcher]] = field(default_factory=list, init=False, repr=False)
 
     def target(self, *, create: bool) -> str:
         """--db as given, else the demo or default file; only our own default folder is ever created."""
@@ -82,6 +85,8 @@ class CommandContext:
             raise UsageError(f"{path} does not exist. Run `equitydesk init` to create it, or give --db another file.")
         db = open_database(target, create=create and not self.read_only, migrate=migrate, read_only=self.read_only)
         self._opened.append(db)
+        if not db.read_only and db.path is not None:
+            self._watchers.append((db.path, ChangeWatcher(db.path)))
         return db
 
     def services(self, *, create: bool = False) -> Services:
@@ -97,11 +102,24 @@ class CommandContext:
         return self._opened[-1].path if self._opened else None
 
     def close(self) -> None:
+        self._back_up_changes()
         for db in self._opened:
             db.dispose()
         self._opened.clear()
         self._services = None
         self.db = None
+
+    def _back_up_changes(self) -> None:
+        """A command that changed the database leaves a verified backup of what it wrote, as closing the window does."""
+        changed = {path for path, watcher in self._watchers if watcher.changed()}
+        for _path, watcher in self._watchers:
+            watcher.close()
+        self._watchers.clear()
+        for path in sorted(changed):
+            try:
+                back_up(path)
+            except BackupError as exc:
+                self.warn("equitydesk: " + " ".join(str(exc).split()))
 
     def echo(self, text: str = "") -> None:
         print(text, file=self.out if self.out is not None else sys.stdout)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from equitydesk.cli.backup import BackupCommand, BackupsCommand, RestoreCommand
 from equitydesk.cli.base import Command
 from equitydesk.cli.database import CheckCommand, DemoCommand, InitCommand, StatsCommand
 from equitydesk.cli.listing import ListCommand
@@ -24,6 +25,9 @@ COMMANDS: list[Command] = [
     ExportRosterCommand(),
     ReportRosterCommand(),
     ReportSigninCommand(),
+    BackupCommand(),
+    RestoreCommand(),
+    BackupsCommand(),
 ]
 
 # Help lines of command groups: a command named "report roster" lives under the group "report".

@@ -10,9 +10,11 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from equitydesk.cli.backup import damaged_advice
 from equitydesk.cli.base import EXIT_INTERRUPTED, EXIT_USAGE, Command, CommandContext, UsageError
 from equitydesk.cli.registry import COMMANDS, GROUPS
 from equitydesk.db.errors import DatabaseError, plain_database_error
+from equitydesk.db.integrity import DatabaseDamaged, is_damage
 from equitydesk.services.errors import DomainError
 
 OpenWindow = Callable[[str | None, bool], int]
@@ -88,9 +90,13 @@ def main(argv: Sequence[str] | None = None, *, open_window: OpenWindow | None = 
         return command.run(args, ctx)
     except KeyboardInterrupt:
         return _fail(ctx, "Interrupted.", EXIT_INTERRUPTED)
+    except DatabaseDamaged as exc:
+        return _fail(ctx, damaged_advice(exc.path, ctx))
     except (UsageError, DatabaseError, DomainError) as exc:
         return _fail(ctx, str(exc))
     except (sqlite3.Error, SQLAlchemyError) as exc:
+        if is_damage(exc) and ctx.where is not None:
+            return _fail(ctx, damaged_advice(ctx.where, ctx))
         # Whatever escaped the services unwrapped (a raw DB-API call, a flush, a commit): our words, not SQLite's.
         return _fail(ctx, str(plain_database_error(exc, path=ctx.where)))
     except BrokenPipeError:

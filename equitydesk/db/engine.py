@@ -14,8 +14,9 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from equitydesk.db.errors import DatabaseError, is_database_failure, plain_database_error
+from equitydesk.db.integrity import DatabaseDamaged, examine, is_damage
 from equitydesk.db.schema_head import SCHEMA_HEAD
-from equitydesk.db.sqlite_file import SQLITE_MAGIC, check_sqlite_file, inspect_file, tidy_wal, wal_files
+from equitydesk.db.sqlite_file import SQLITE_MAGIC, check_sqlite_file, tidy_wal, wal_files
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -148,6 +149,8 @@ def open_database(
 ) -> Database:
     """Open (creating if allowed) and upgrade a database; raise DatabaseError with a plain message otherwise.
 
+    A file that is damaged (SQLite's quick_check, on the writable path) raises DatabaseDamaged, which the window
+    and the command line turn into an offer to restore the newest good backup.
     read_only opens with SQLite's mode=ro and changes no byte of the file: no migration, no WAL switch, and the
     -wal/-shm files a look creates are removed again on dispose. A database that would need upgrading is then
     refused, unless migrate=False (`check` looks at a database as it is). A `mode=ro` URL is read-only too.
@@ -156,9 +159,8 @@ def open_database(
     read_only = read_only or url_is_read_only(url)
     up_to_date, tidy = False, False
     if path is not None:
-        check_sqlite_file(path, create=create and not read_only, read_only=read_only)
-        if path.exists():
-            facts = inspect_file(path)
+        facts = examine(path, create=create and not read_only, read_only=read_only)
+        if facts is not None:
             if facts.revision is not None and facts.revision != SCHEMA_HEAD:
                 _refuse_newer(path, facts.revision)
             up_to_date = facts.revision == SCHEMA_HEAD and facts.marked
@@ -183,6 +185,8 @@ def open_database(
         engine.dispose()
         if tidy and path is not None:
             tidy_wal(path)
+        if path is not None and not isinstance(exc, DatabaseError) and is_damage(exc):
+            raise DatabaseDamaged(path) from exc
         if is_database_failure(exc) and not isinstance(exc, DatabaseError):
             raise plain_database_error(exc, path=path) from exc
         raise

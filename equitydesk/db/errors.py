@@ -58,6 +58,24 @@ def is_database_failure(exc: BaseException) -> bool:
     return isinstance(exc, SQLAlchemyError)
 
 
+def is_damage(exc: BaseException | None) -> bool:
+    """Whether an error (or what caused it) is SQLite finding a damaged file, rather than a busy or full one."""
+    for _ in range(8):  # through SQLAlchemy's wrapper and our own DatabaseError to the sqlite3 error
+        if exc is None:
+            return False
+        if isinstance(exc, sqlite3.DatabaseError):
+            code = getattr(exc, "sqlite_errorname", "") or ""
+            text = str(exc).lower()
+            if code.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or any(w in text for w in _DAMAGE_WORDS):
+                return True
+        orig = getattr(exc, "orig", None)
+        exc = orig if isinstance(orig, BaseException) else exc.__cause__
+    return False
+
+
+_DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
+
+
 def _sentence(exc: BaseException, path: Path | None) -> str:
     text = str(exc).lower()
     code = getattr(exc, "sqlite_errorname", "") or ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -10,6 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
+from equitydesk.db.backup import BackupError, has_data, main_file, make_backup, table_counts
 from equitydesk.db.errors import DatabaseError
 from equitydesk.db.sqlite_file import APPLICATION_ID
 
@@ -52,6 +54,8 @@ def upgrade(engine: Engine) -> None:
     head = script.get_current_head()
     sqlite = engine.dialect.name == "sqlite"
     writer = engine.execution_options(sqlite_begin="IMMEDIATE") if sqlite else engine
+    if sqlite:
+        _back_up_first(engine, known=known, head=head)
     with writer.connect() as conn:
         raw = conn.connection.driver_connection
         if sqlite:
@@ -71,6 +75,30 @@ def upgrade(engine: Engine) -> None:
         finally:
             if sqlite:
                 raw.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
+
+
+def _back_up_first(engine: Engine, *, known: set[str], head: str | None) -> None:
+    """A verified backup before a schema migration changes a database that holds data; none for a new file.
+
+    It is made before the migration takes the write lock: SQLite's backup API cannot read through a connection
+    that is writing. Should another program migrate meanwhile, it finds the work done, and the backup is spare.
+    """
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        path = main_file(raw)
+        if path is None:
+            return
+        current = MigrationContext.configure(conn).get_current_revision()  # begins the read snapshot copied
+        if current is None or current == head or current not in known or not has_data(table_counts(raw)):
+            return
+        try:
+            make_backup(raw, path)
+        except BackupError as exc:
+            raise BackupError(
+                f"{path} was not upgraded for this version of EquityDesk, because the backup made first did not "
+                f"succeed: {str(exc)[:1].lower()}{str(exc)[1:]}"
+            ) from exc
 
 
 def _application_id(conn: Connection) -> int:

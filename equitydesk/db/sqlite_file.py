@@ -21,6 +21,10 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 APPLICATION_ID = int.from_bytes(b"EqDk", "big")
 
 
+class NotADatabaseFile(DatabaseError):
+    """The file's first bytes are not SQLite's: someone's document, or a database of ours damaged beyond reading."""
+
+
 @dataclass(frozen=True)
 class FileFacts:
     """What a read-only look at an existing database file found."""
@@ -51,7 +55,7 @@ def check_sqlite_file(path: Path, *, create: bool, read_only: bool = False) -> N
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
         if head and head != SQLITE_MAGIC:
-            raise DatabaseError(
+            raise NotADatabaseFile(
                 f"{path} is not an EquityDesk database (it is some other kind of file). "
                 "Choose an EquityDesk database, or a new file name to start one."
             )

@@ -127,14 +127,26 @@ def demo_database(window: MainWindow) -> Path | None:
 
 
 def open_first_database(window: MainWindow, target: str | Path) -> bool:
-    """Open the start-up database; if it cannot be used, say why and offer to choose another file until one works."""
+    """Open the start-up database; if it cannot be used, say why and offer to choose another file until one works.
+
+    A damaged database gets the recovery question instead: restore its newest sound backup, choose another file,
+    or quit.
+    """
     from equitydesk.db.engine import open_database
     from equitydesk.db.errors import DatabaseError
-    from equitydesk.gui.main_window import DB_FILTER
+    from equitydesk.db.integrity import DatabaseDamaged
 
     while True:
         try:
             db = open_database(target)
+        except DatabaseDamaged as error:
+            from equitydesk.gui.dialogs.recovery_dialog import RecoveryChoice, offer_recovery
+
+            choice = offer_recovery(window, error.path)
+            if choice is RecoveryChoice.QUIT:
+                return False
+            if choice is RecoveryChoice.RETRY:
+                continue
         except DatabaseError as error:
             answer = QMessageBox.warning(
                 window,
@@ -146,17 +158,25 @@ def open_first_database(window: MainWindow, target: str | Path) -> bool:
             )
             if answer != QMessageBox.StandardButton.Open:
                 return False
-            chosen, _filter = QFileDialog.getSaveFileName(
-                window,
-                "Choose a database",
-                str(Path(target).parent),
-                DB_FILTER,
-                options=QFileDialog.Option.DontConfirmOverwrite,
-            )
-            if not chosen:
-                return False
-            target = chosen
-            window.show_opening(chosen)
-            continue
-        window.set_database(db)
-        return True
+        else:
+            window.set_database(db)
+            return True
+        chosen = choose_database_file(window, target)
+        if not chosen:
+            return False
+        target = chosen
+        window.show_opening(chosen)
+
+
+def choose_database_file(window: MainWindow, near: str | Path) -> str:
+    """Ask for another database file (or a new name to start one); "" when the user cancels."""
+    from equitydesk.gui.main_window import DB_FILTER
+
+    chosen, _filter = QFileDialog.getSaveFileName(
+        window,
+        "Choose a database",
+        str(Path(near).parent),
+        DB_FILTER,
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    return chosen

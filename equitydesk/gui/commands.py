@@ -39,6 +39,7 @@ class CommandId(Enum):
     PRINT_SIGNIN = auto()
     IMPORT_ROSTER = auto()
     UNDO_IMPORT = auto()
+    BACKUPS = auto()
 
 
 Shortcut = QKeySequence.StandardKey | str | None
@@ -90,6 +91,7 @@ SPECS: dict[CommandId, CommandSpec] = {
         "&Import roster…", "Add or update people from an Excel or CSV roster, after a preview", "Ctrl+I"
     ),
     CommandId.UNDO_IMPORT: CommandSpec("&Undo an import…", "Take back a roster import: what it added and changed"),
+    CommandId.BACKUPS: CommandSpec("&Backups…", "The database's backups: back up now, or restore one"),
 }
 
 

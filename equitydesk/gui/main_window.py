@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
         self.exports = ExportCommands(self.commands, self)
         self.exports.add_to(file_menu)
         file_menu.addSeparator()
+        file_menu.addAction(a.bind(CommandId.BACKUPS, self.show_backups))
+        file_menu.addSeparator()
         file_menu.addAction(a[CommandId.QUIT])
         self.file_menu = file_menu
 
@@ -241,14 +243,39 @@ class MainWindow(QMainWindow):
         """Open a database file (or URL); on failure say why in plain words and keep the current one."""
         from equitydesk.db.engine import open_database
         from equitydesk.db.errors import DatabaseError
+        from equitydesk.db.integrity import DatabaseDamaged
 
         try:
             db = open_database(target, create=create)
+        except DatabaseDamaged as error:
+            from equitydesk.gui.dialogs.recovery_dialog import RecoveryChoice, offer_recovery
+
+            choice = offer_recovery(self, error.path, at_start=False)
+            if choice is RecoveryChoice.CHOOSE:
+                return self.choose_database()
+            return choice is RecoveryChoice.RETRY and self.open_path(target)
         except DatabaseError as error:
             QMessageBox.warning(self, "Cannot open this database", str(error))
             return False
         self.set_database(db)
         return True
+
+    def show_backups(self) -> QWidget | None:
+        """File › Backups…; after a restore the database is opened afresh, so that every page reads it again."""
+        from equitydesk.gui.dialogs.backups_dialog import open_backups_dialog
+
+        dialog = open_backups_dialog(self.workspace, self)
+        if dialog is not None:
+            dialog.restored.connect(self.reopen_database)
+        return dialog
+
+    def reopen_database(self, message: str = "") -> bool:
+        """Open the same database file again, through a new workspace (after a restore replaced its content)."""
+        path = self.db.path if self.db is not None else None
+        opened = path is not None and self.open_path(path)
+        if opened and message:
+            self.statusBar().showMessage(message, 15_000)
+        return opened
 
     def choose_database(self) -> bool:
         path, _filter = QFileDialog.getOpenFileName(self, "Open database", self._start_folder(), DB_FILTER)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from equitydesk.gui.auto_backup import AutoBackup
 from equitydesk.gui.jobs import Op
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ class Workspace(QObject):
         self.services = services
         self._chosen_committee: int | None = None
         self._closed = False
+        self.auto_backup = AutoBackup(self)  # backs the database up while it changes, and on closing
 
     @classmethod
     def open(cls, db: Database, parent: QObject | None = None, *, context: ContextFactory | None = None) -> Workspace:
@@ -144,11 +146,13 @@ class Workspace(QObject):
         return self._closed
 
     def close(self) -> None:
-        """Let the database go; writes still queued on the lane finish first (their announcements are dropped)."""
+        """Let the database go; writes still queued on the lane finish first (their announcements are dropped), and
+        a database that changed since its last backup is backed up before it is let go."""
         if self._closed:
             return
         self._closed = True
         from equitydesk.gui.jobs import wait_for_lane
 
         wait_for_lane()
+        self.auto_backup.close()
         self.db.dispose()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from equitydesk.db.engine import Database
 from equitydesk.services.actions import ActionItemService, ActionUpdateService
+from equitydesk.services.backups import BackupService
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.meetings import AgendaItemService, AttendanceService, DecisionService, MeetingService
 from equitydesk.services.person_merge import PersonMergeService
@@ -49,6 +50,7 @@ class Services:
     roster_export: RosterExportService
     merge: PersonMergeService
     stats: StatsService
+    backups: BackupService
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
@@ -75,6 +77,7 @@ class Services:
             roster_export=RosterExportService(ctx),
             merge=PersonMergeService(ctx),
             stats=StatsService(ctx),
+            backups=BackupService(ctx),
         )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from equitydesk.formats.errors import FileRefused
 from equitydesk.formats.roster_columns import ParsedRoster, RosterSheet
 from equitydesk.formats.sheet_reader import Progress, ShouldCancel
+from equitydesk.services.backups import backup_before
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.errors import DomainError
 from equitydesk.services.imports.batches import BatchRecord, BatchSource, close_batch, list_batches, open_batch
@@ -119,6 +120,7 @@ class RosterImportService:
             file_name, sheet, header_row, dict(mapping or {}), rows_read if rows_read is not None else len(row_list)
         )
         actor = self.ctx.actor
+        backup_before(self.ctx, action="imported")
         with self.ctx.sessions.begin() as session, _collector_paused():
             batch_id = open_batch(session, source, actor=actor)  # the write lock is held from here to the commit
             snapshot = read_snapshot(session, name)
