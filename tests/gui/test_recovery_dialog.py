@@ -118,3 +118,14 @@ def test_without_a_sound_backup_another_file_can_be_chosen(qtbot, damaged, tmp_p
         assert window is not None and window.db.path == other
     finally:
         close(window)
+
+
+def test_opening_a_damaged_file_from_the_menu_offers_its_backup_too(qtbot, window, damaged, db_path):
+    before = window.workspace
+    answer = Answer("quit_button")
+    assert window.open_path(damaged) is False
+    assert "Cancel" in answer.buttons[0], "later on, the way out keeps the database that is open"
+    assert window.workspace is before and window.db.path == db_path
+    answer = Answer("restore_button")
+    assert window.open_path(damaged) is True
+    assert window.db.path == damaged and window.page(RosterPage).model.rowCount() == 12
