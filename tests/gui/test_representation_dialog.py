@@ -114,7 +114,9 @@ def test_save_when_closing_saves_then_closes(qtbot, window, committee, monkeypat
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Save))
     dialog = open_dialog(qtbot, window)
     dialog.spins[StakeholderGroup.TEACHER].setValue(25)
+    closed: list[int] = []
+    dialog.finished.connect(closed.append)  # the dialog deletes itself on close: ask its signal, not the widget
     dialog.reject()
     wait_for_writes(qtbot)
-    assert not dialog.isVisible(), "closed once the targets were saved"
+    assert closed, "closed once the targets were saved"
     assert targets(window, committee)["Teacher"] == 0.25
