@@ -5,15 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSizePolicy,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -21,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from equitydesk.domain.enums import AttendanceStatus
 from equitydesk.gui.display import AMBER, RED, format_date, format_value
+from equitydesk.gui.widgets.side_table import side_table
 
 if TYPE_CHECKING:
     from equitydesk.services.registry import Services
@@ -58,20 +55,8 @@ class AttendanceHistory(QWidget):
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.summary = QLabel()
         self.summary.setObjectName("attendanceSummary")
-        self.table = QTableWidget(0, len(HEADERS))
+        self.table = side_table(HEADERS, WIDTHS)
         self.table.setObjectName("attendanceTable")
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate(WIDTHS):
-            header.resizeSection(column, width)
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)

@@ -8,11 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QSizePolicy,
-    QTableWidget,
     QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from equitydesk.gui.commands import CommandId, CommandRegistry
 from equitydesk.gui.display import format_date, format_value
+from equitydesk.gui.widgets.side_table import side_table
 from equitydesk.gui.workspace import ROSTER
 
 if TYPE_CHECKING:
@@ -62,20 +61,8 @@ class MembershipsPanel(QWidget):
         self.heading.setStyleSheet("font-weight: bold;")
         # A long name must not widen the whole window: the heading gives way to the buttons.
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = side_table(HEADERS, WIDTHS)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate(WIDTHS):
-            header.resizeSection(column, width)
         self.table.itemSelectionChanged.connect(self._update_actions)
         self.table.itemActivated.connect(lambda _item: self.edit_membership())
 
