@@ -182,6 +182,12 @@ class AgendaItem(Base):
     strategy_id: Mapped[int | None] = mapped_column(ForeignKey("strategy.id", ondelete="SET NULL"), index=True)
     description: Mapped[str | None] = mapped_column(Text)
     minutes_text: Mapped[str | None] = mapped_column(Text)
+    # Closed session: the item and its outcome never reach a public document.
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # A member presenting (their name follows them); `presenter` holds free text such as "District staff".
+    presenter_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    # An item not reached at an earlier meeting and carried into this one.
+    carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="SET NULL"))
 
 
 class Attendance(Base):
