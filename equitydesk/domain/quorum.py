@@ -10,11 +10,8 @@ from equitydesk.domain.enums import QuorumKind
 
 def quorum_needed(kind: QuorumKind, value: float, voting_members: int) -> int:
     """Members needed present: a count as given (rounded up), or at least this share of the voting members."""
-    if kind == QuorumKind.COUNT:
-        needed = math.ceil(value)
-    else:
-        # round() first: 0.51 × 100 is 51.00000000000001 in floating point, which must not become 52.
-        needed = math.ceil(round(voting_members * value, 9))
+    # round() first: 0.51 × 100 is 51.00000000000001 in floating point, which must not become 52.
+    needed = math.ceil(value) if kind == QuorumKind.COUNT else math.ceil(round(voting_members * value, 9))
     return max(needed, 1 if voting_members else 0)
 
 
