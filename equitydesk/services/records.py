@@ -23,6 +23,7 @@ from equitydesk.domain.enums import (
     Role,
     StakeholderGroup,
 )
+from equitydesk.domain.votes import VoteRule
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +169,7 @@ class DecisionRecord(Record):
     votes_against: int | None
     votes_abstain: int | None
     outcome: DecisionOutcome
+    vote_rule: VoteRule
 
 
 # --- action items --------------------------------------------------------------------------------------------
