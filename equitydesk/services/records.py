@@ -136,6 +136,10 @@ class MeetingRecord(Record):
     notes: str | None
     created_at: datetime
     updated_at: datetime
+    called_to_order_at: datetime | None
+    adjourned_at: datetime | None
+    minutes_approved_at_meeting_id: int | None
+    minutes_draft: str | None
 
 
 @dataclass(frozen=True, slots=True)
