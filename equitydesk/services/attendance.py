@@ -236,4 +236,5 @@ def _name(person: Person) -> str:
 
 
 def _family_first(person: Person) -> str:
-    return f"{person.family_name} {person.given_name}".casefold()
+    # A single-part name (common in Karen and other naming traditions) sorts by the name there is.
+    return f"{person.family_name or person.given_name} {person.given_name}".casefold()
