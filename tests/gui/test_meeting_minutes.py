@@ -202,3 +202,32 @@ def test_approved_minutes_are_locked_and_amended_not_edited(qtbot, services, wor
     assert tab.dialog is None  # closed (and deleted)
     assert tab.amendments_label.text() == "Amendments\n2025-11-12: Item 1: Chue Thao attended remotely."
     assert services.minutes.state(sample.meeting_id).draft.endswith("Corrected by the secretary.")
+
+
+def test_a_roll_call_vote_under_the_members_rule(qtbot, services, workspace, sample):
+    services.attendance.set_statuses(
+        meeting_id=sample.meeting_id,
+        statuses={sample.people[k]: AttendanceStatus.PRESENT for k in ("Linda", "Hodan", "Chue", "Sarah", "Amina")},
+    )
+    tab = host(qtbot, MinutesTab(workspace, sample.meeting_id))
+    click(qtbot, tab.item_decision_button)
+    dialog = tab.dialog
+    assert isinstance(dialog, DecisionDialog)
+    qtbot.keyClicks(dialog.motion_edit, "Adopt the three-year plan.")
+    dialog.rule_combo.setCurrentIndex(dialog.rule_combo.findText("Majority of all voting members"))
+    click(qtbot, dialog.mode_group.button(1))
+    assert dialog.roll_table.isVisible() and not dialog.for_spin.isVisible()
+    votes = {dialog.roll_table.item(r, 0).text(): dialog.roll_combo(r) for r in range(dialog.roll_table.rowCount())}
+    assert votes["Nguyễn Thị Hoa"].currentText() == "Absent"  # not present: absent from the vote to begin with
+    votes["Chue Thao"].setCurrentIndex(votes["Chue Thao"].findText("No"))
+    # Four of seven voting members for is a majority of all of them: carried, with one against.
+    assert dialog.preview.text() == "Carried: 4 for, 1 against; a majority of all 7 voting members is 4."
+    votes["Sarah Johnson"].setCurrentIndex(votes["Sarah Johnson"].findText("Abstain"))
+    assert dialog.preview.text().startswith("Failed: 3 for, 1 against, 1 abstaining; a majority of all 7")
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+    wait_for_writes(qtbot)
+    assert tab.dialog is None
+    (decision,) = services.decisions.of_meeting(sample.meeting_id)
+    assert decision.roll_call and decision.outcome == DecisionOutcome.FAILED
+    assert services.decisions.roll_call(decision.id)[sample.people["Chue"]].value == "no"
+    assert "Majority of all voting members, roll call. Failed" in tab.decision_list.item(0).text()

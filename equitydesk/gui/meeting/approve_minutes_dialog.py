@@ -90,6 +90,7 @@ class ApproveMinutesDialog(_WriteDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.errors = FieldErrors(self.error_label, {"approved_at_meeting_id": self.meeting_combo})
+        self.setMinimumWidth(460)
         if self.meeting_combo.count() == 0:
             self.error_label.show()
 
