@@ -40,6 +40,7 @@ from equitydesk.domain.enums import (
     Role,
     StakeholderGroup,
 )
+from equitydesk.domain.votes import VoteChoice, VoteRule
 
 
 class Timestamped:
@@ -165,6 +166,12 @@ class Meeting(Timestamped, Base):
     )
     minutes_approved_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
+    called_to_order_at: Mapped[datetime | None] = mapped_column(DateTime)
+    adjourned_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Minutes are approved at a later meeting; that meeting is named here (and minutes_approved_on is its date).
+    minutes_approved_at_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
+    # The secretary's text of the minutes, started from the generated draft; frozen once the minutes are approved.
+    minutes_draft: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (CheckConstraint("ends_at IS NULL OR ends_at >= starts_at", name="time_order"),)
 
@@ -214,6 +221,48 @@ class Decision(Base):
     votes_against: Mapped[int | None] = mapped_column(Integer)
     votes_abstain: Mapped[int | None] = mapped_column(Integer)
     outcome: Mapped[DecisionOutcome] = mapped_column(enum_column(DecisionOutcome, "decision_outcome"))
+    vote_rule: Mapped[VoteRule] = mapped_column(
+        enum_column(VoteRule, "vote_rule"), default=VoteRule.MAJORITY_CAST, server_default=VoteRule.MAJORITY_CAST.value
+    )
+
+
+class DecisionVote(Base):
+    """One voting member's part in a roll-call vote; the decision's counts are worked out from these rows."""
+
+    __tablename__ = "decision_vote"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decision.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    choice: Mapped[VoteChoice] = mapped_column(enum_column(VoteChoice, "vote_choice"))
+
+    __table_args__ = (UniqueConstraint("decision_id", "person_id"),)
+
+
+class MeetingGuest(Base):
+    """Someone at a meeting who is not on the committee (a presenter, district staff, a family member)."""
+
+    __tablename__ = "meeting_guest"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    affiliation: Mapped[str | None] = mapped_column(String(200))
+
+
+class MinutesAmendment(Base):
+    """A dated correction to approved minutes: approved text is never edited, amendments are added beside it."""
+
+    __tablename__ = "minutes_amendment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    on: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    # The meeting at which the amendment was adopted, when it was.
+    adopted_at_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
+    author: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 # --- action items --------------------------------------------------------------------------------------------

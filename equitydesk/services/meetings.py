@@ -10,11 +10,10 @@ from typing import Any
 from sqlalchemy import Select, case, func, null, select
 from sqlalchemy.orm import Session
 
-from equitydesk.db.tables import AgendaItem, Attendance, Committee, Decision, Meeting, Membership
+from equitydesk.db.tables import AgendaItem, Attendance, Committee, Meeting, Membership
 from equitydesk.domain.enums import (
     AgendaKind,
     AttendanceStatus,
-    DecisionOutcome,
     MeetingStatus,
     MembershipStatus,
     MinutesStatus,
@@ -23,7 +22,7 @@ from equitydesk.domain.enums import (
 from equitydesk.services.crud import Column, EntityService, SqlExpr
 from equitydesk.services.errors import DomainError
 from equitydesk.services.fields import Field
-from equitydesk.services.records import AgendaItemRecord, AttendanceRecord, DecisionRecord, MeetingRecord
+from equitydesk.services.records import AgendaItemRecord, MeetingRecord
 
 
 class MeetingService(EntityService[Meeting, MeetingRecord]):
@@ -182,57 +181,3 @@ class AgendaItemService(LockedByApprovedMinutes, EntityService[AgendaItem, Agend
 
     def search_exprs(self) -> Sequence[SqlExpr]:
         return [AgendaItem.title, func.coalesce(AgendaItem.presenter, "")]
-
-
-class AttendanceService(LockedByApprovedMinutes, EntityService[Attendance, AttendanceRecord]):
-    table = Attendance
-    record = AttendanceRecord
-    entity = "attendance"
-    noun = "attendance record"
-    fields = {
-        "meeting_id": Field("Meeting", kind="ref", required=True),
-        "person_id": Field("Person", kind="ref", required=True),
-        "status": Field("Attendance", kind="enum", enum=AttendanceStatus, required=True),
-    }
-
-    def columns(self) -> dict[str, Column]:
-        return {"meeting_id": Column("Meeting", Attendance.meeting_id), "status": Column("Status", Attendance.status)}
-
-    def subject_person_id(self, obj: Attendance) -> int | None:
-        return obj.person_id
-
-    def history_of(self, person_id: int) -> list[dict[str, Any]]:
-        """A person's attendance, newest meeting first."""
-        with self.ctx.sessions() as session:
-            rows = session.execute(
-                select(Meeting.starts_at, Meeting.title, Committee.name, Attendance.status)
-                .join(Meeting, Meeting.id == Attendance.meeting_id)
-                .join(Committee, Committee.id == Meeting.committee_id)
-                .where(Attendance.person_id == person_id)
-                .order_by(Meeting.starts_at.desc())
-            )
-            return [{"starts_at": s, "meeting": t, "committee": c, "status": st} for s, t, c, st in rows]
-
-
-class DecisionService(LockedByApprovedMinutes, EntityService[Decision, DecisionRecord]):
-    table = Decision
-    record = DecisionRecord
-    entity = "decision"
-    noun = "decision"
-    fields = {
-        "meeting_id": Field("Meeting", kind="ref", required=True),
-        "agenda_item_id": Field("Agenda item", kind="ref"),
-        "motion": Field("Motion", kind="longtext", required=True, max_len=20000),
-        "moved_by_id": Field("Moved by", kind="ref"),
-        "seconded_by_id": Field("Seconded by", kind="ref"),
-        "votes_for": Field("Votes for", kind="int", minimum=0),
-        "votes_against": Field("Votes against", kind="int", minimum=0),
-        "votes_abstain": Field("Abstentions", kind="int", minimum=0),
-        "outcome": Field("Outcome", kind="enum", enum=DecisionOutcome, required=True),
-    }
-
-    def columns(self) -> dict[str, Column]:
-        return {"motion": Column("Motion", Decision.motion), "outcome": Column("Outcome", Decision.outcome)}
-
-    def search_exprs(self) -> Sequence[SqlExpr]:
-        return [Decision.motion]

@@ -23,6 +23,7 @@ from equitydesk.domain.enums import (
     Role,
     StakeholderGroup,
 )
+from equitydesk.domain.votes import VoteRule
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,10 @@ class MeetingRecord(Record):
     notes: str | None
     created_at: datetime
     updated_at: datetime
+    called_to_order_at: datetime | None
+    adjourned_at: datetime | None
+    minutes_approved_at_meeting_id: int | None
+    minutes_draft: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +176,7 @@ class DecisionRecord(Record):
     votes_against: int | None
     votes_abstain: int | None
     outcome: DecisionOutcome
+    vote_rule: VoteRule
 
 
 # --- action items --------------------------------------------------------------------------------------------

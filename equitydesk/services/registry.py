@@ -6,9 +6,12 @@ from dataclasses import dataclass
 
 from equitydesk.db.engine import Database
 from equitydesk.services.actions import ActionItemService, ActionUpdateService
+from equitydesk.services.attendance import AttendanceService
 from equitydesk.services.backups import BackupService
 from equitydesk.services.context import ServiceContext
-from equitydesk.services.meetings import AgendaItemService, AttendanceService, DecisionService, MeetingService
+from equitydesk.services.decisions import DecisionService
+from equitydesk.services.meetings import AgendaItemService, MeetingService
+from equitydesk.services.minutes import MinutesService
 from equitydesk.services.person_merge import PersonMergeService
 from equitydesk.services.representation import RepresentationService
 from equitydesk.services.roadmap import (
@@ -36,6 +39,7 @@ class Services:
     agenda: AgendaItemService
     attendance: AttendanceService
     decisions: DecisionService
+    minutes: MinutesService
     actions: ActionItemService
     action_updates: ActionUpdateService
     plans: PlanService
@@ -63,6 +67,7 @@ class Services:
             agenda=AgendaItemService(ctx),
             attendance=AttendanceService(ctx),
             decisions=DecisionService(ctx),
+            minutes=MinutesService(ctx),
             actions=ActionItemService(ctx),
             action_updates=ActionUpdateService(ctx),
             plans=PlanService(ctx),

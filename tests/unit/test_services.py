@@ -274,7 +274,9 @@ def test_agenda_items_attendance_decisions_and_quorum(services: Services) -> Non
     decision = services.decisions.create(
         meeting_id=meeting.id, agenda_item_id=item.id, motion="Budget interpreters.", outcome="Carried", votes_for=3
     )
-    services.decisions.update(decision.id, votes_against=1)
+    with pytest.raises(DomainError, match="only 3 voting members are present"):
+        services.decisions.update(decision.id, votes_against=1)  # four votes from three members present
+    services.decisions.update(decision.id, votes_for=2, votes_against=1)
     assert [e.action for e in log_rows(services, "decision", decision.id)] == ["create", "update"]
 
 

@@ -1,0 +1,1 @@
+"""The meeting workspace: agenda, attendance, minutes and decisions, and the packet."""
