@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -87,8 +87,12 @@ class UndoHistory(QObject):
         self.workspace = workspace
         self.stack = QUndoStack(self)
         self.stack.setUndoLimit(UNDO_LIMIT)
-        self.stack.indexChanged.connect(lambda _i: self.changed.emit())
+        self.stack.indexChanged.connect(self._index_changed)  # a slot, not a lambda: let go of when this goes
         self._busy = False
+
+    @Slot(int)
+    def _index_changed(self, _index: int) -> None:
+        self.changed.emit()
 
     # --- recording edits -------------------------------------------------------------------------------------
 

@@ -76,9 +76,7 @@ def unmerge(ctx: ServiceContext, *, token: MergeToken) -> UnmergeResult:
         _move_back(session, Decision, Decision.moved_by_id, token.decisions_moved, token.kept_id, pid)
         _move_back(session, Decision, Decision.seconded_by_id, token.decisions_seconded, token.kept_id, pid)
         if token.log_entries:
-            session.execute(
-                update(ChangeLog).where(ChangeLog.id.in_(token.log_entries)).values(subject_person_id=pid)
-            )
+            session.execute(update(ChangeLog).where(ChangeLog.id.in_(token.log_entries)).values(subject_person_id=pid))
         session.flush()
         changelog.record(
             session,
@@ -111,4 +109,3 @@ def _reinsert(session: Session, table: type[Base], row: Row) -> None:
     if session.get(table, values["id"]) is not None:
         values.pop("id")
     session.add(table(**values))
-

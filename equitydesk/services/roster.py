@@ -16,8 +16,8 @@ from equitydesk.services import changelog, roster_undo
 from equitydesk.services.crud import Column, Edited, EntityService, ListQuery, SqlExpr
 from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.fields import Field
-from equitydesk.services.roster_undo import CreateUndone
 from equitydesk.services.records import CommitteeRecord, MembershipRecord, PersonMembership, PersonRecord
+from equitydesk.services.roster_undo import CreateUndone
 
 TERM_ENDING_SOON_DAYS = 90
 
@@ -354,9 +354,7 @@ class MembershipService(EntityService[Membership, MembershipRecord]):
             cleaned["committee_id"] = self._committee_named(session, committee_name)
             return self.create_in(session, cleaned, batch_id=batch_id)
 
-    def edit(
-        self, entity_id: int, *, committee_name: str | None = None, **values: Any
-    ) -> Edited[MembershipRecord]:
+    def edit(self, entity_id: int, *, committee_name: str | None = None, **values: Any) -> Edited[MembershipRecord]:
         """Change a membership; `committee_name` moves it to the committee of that name, started if need be.
 
         Undone by editing back to `before` (a committee started here stays, empty, for the redo to use).

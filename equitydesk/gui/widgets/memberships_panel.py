@@ -166,6 +166,12 @@ class MembershipsPanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.workspace.op(
-            self, lambda s: s.memberships.delete(membership_id), changes=ROSTER, title="Remove membership"
+        self.workspace.undoable(
+            self,
+            f"Remove membership in {committee}",
+            do=lambda s: s.memberships.delete_returning_row(membership_id),
+            undo=lambda s, row: s.memberships.reinsert(row=row),
+            redo=lambda s, record: s.memberships.delete_returning_row(record.id),
+            changes=ROSTER,
+            title="Remove membership",
         ).run()
