@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from equitydesk.gui.application import EXIT_GAVE_UP, launch, run_gui
 from equitydesk.gui.pages.actions_page import ActionsPage
+from equitydesk.gui.pages.home_page import HomePage
 from equitydesk.gui.pages.meetings_page import MeetingsPage
 from equitydesk.gui.pages.roadmap_page import RoadmapPage
-from equitydesk.gui.pages.home_page import HomePage
 from equitydesk.gui.pages.roster_page import RosterPage
 from equitydesk.paths import default_db_path, demo_db_path
 

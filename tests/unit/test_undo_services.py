@@ -222,7 +222,7 @@ def test_an_unmerge_refuses_when_another_person_has_taken_the_email(svc, roster)
     result = svc.merge.merge(keep_id=roster["mai"], remove_id=roster["dup"])
     svc.people.update(roster["ali"], email="mai.x@example.org")
     before = state(svc)
-    with pytest.raises(DomainError, match="mai.x@example.org"):
+    with pytest.raises(DomainError, match=r"mai\.x@example\.org"):
         svc.merge.unmerge(token=result.token)
     assert state(svc) == before
 
