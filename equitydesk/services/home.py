@@ -38,6 +38,7 @@ class HomeFigures:
     next_meeting: NextMeeting | None
     voting_members: int
     quorum_needed: int
+    targets_set: int  # stakeholder groups given a target share
     targets_missed: tuple[Share, ...]  # stakeholder groups below their target share
     roadmap: tuple[tuple[RagStatus | None, int], ...]  # strategies by latest status (None: none yet), RAG order
 
@@ -48,6 +49,11 @@ class HomeFigures:
     @property
     def strategies(self) -> int:
         return sum(n for _status, n in self.roadmap)
+
+    @property
+    def strategies_behind(self) -> int:
+        """Off track or at risk: the ones a chair asks about."""
+        return sum(n for status, n in self.roadmap if status in (RagStatus.OFF_TRACK, RagStatus.AT_RISK))
 
 
 class HomeService:
@@ -95,7 +101,7 @@ class HomeService:
                 .order_by(Meeting.starts_at, Meeting.id)
                 .limit(1)
             ).first()
-            missed = _targets_missed(session, committee_id)
+            targets_set, missed = _targets(session, committee_id)
             roadmap = roadmap_at_a_glance(session, committee_id=committee_id)
         quorum = QuorumResult.compute(kind, value, int(voting_members or 0), int(voting_members or 0))
         return HomeFigures(
@@ -108,12 +114,13 @@ class HomeService:
             next_meeting=NextMeeting(*meeting) if meeting is not None else None,
             voting_members=quorum.voting_members,
             quorum_needed=quorum.needed,
+            targets_set=targets_set,
             targets_missed=missed,
             roadmap=roadmap,
         )
 
 
-def _targets_missed(session: Session, committee_id: int) -> tuple[Share, ...]:
+def _targets(session: Session, committee_id: int) -> tuple[int, tuple[Share, ...]]:
     """Active members by stakeholder group against the targets, by the representation summary's rule (Share)."""
     counts = dict(
         session.execute(
@@ -133,7 +140,7 @@ def _targets_missed(session: Session, committee_id: int) -> tuple[Share, ...]:
         for group in StakeholderGroup
         if group in targets
     )
-    return tuple(s for s in shares if s.target_met is False)
+    return len(targets), tuple(s for s in shares if s.target_met is False)
 
 
 def roadmap_at_a_glance(session: Session, *, committee_id: int) -> tuple[tuple[RagStatus | None, int], ...]:

@@ -73,6 +73,7 @@ def test_the_figures_of_one_committee(svc):
     assert [s.label for s in f.targets_missed] == ["Student"], "1 of 5 is 20%, below 40%; parents' 60% meets 50%"
     assert dict(f.roadmap) == {RagStatus.ON_TRACK: 1, RagStatus.OFF_TRACK: 1, None: 1}, "latest status counts"
     assert f.strategies == 3, "the committee's plans and the district's, not another committee's"
+    assert (f.targets_set, f.strategies_behind) == (2, 1)
 
 
 def test_moving_the_clock_moves_the_figures(svc, clock):
@@ -103,4 +104,4 @@ def test_a_committee_with_nothing_yet(svc):
     empty = svc.committees.create(name="New committee")
     f = svc.home.figures(committee_id=empty.id)
     assert (f.open_actions, f.overdue, f.due_this_week, f.voting_members) == (0, 0, 0, 0)
-    assert f.next_meeting is None and f.targets_missed == () and f.roadmap == ()
+    assert f.next_meeting is None and f.targets_missed == () and f.targets_set == 0 and f.roadmap == ()

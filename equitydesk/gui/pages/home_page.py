@@ -26,13 +26,13 @@ if TYPE_CHECKING:
     from equitydesk.services.home import HomeFigures
     from equitydesk.services.registry import Services
 
-# The figures, in reading order: key, the page (and view) a click shows.
-FIGURES: dict[str, tuple[CommandId, str]] = {
-    "overdue": (CommandId.GO_ACTIONS, "overdue"),
-    "due_week": (CommandId.GO_ACTIONS, "due_week"),
-    "meeting": (CommandId.GO_MEETINGS, "upcoming"),
-    "targets": (CommandId.GO_ROSTER, "representation"),
-    "roadmap": (CommandId.GO_ROADMAP, "status"),
+# The figures, in reading order: key, heading, the page (and view) a click shows.
+FIGURES: dict[str, tuple[str, CommandId, str]] = {
+    "overdue": ("Overdue", CommandId.GO_ACTIONS, "overdue"),
+    "due_week": ("Due this week", CommandId.GO_ACTIONS, "due_week"),
+    "meeting": ("Next meeting", CommandId.GO_MEETINGS, "upcoming"),
+    "targets": ("Representation", CommandId.GO_ROSTER, "representation"),
+    "roadmap": ("Roadmap", CommandId.GO_ROADMAP, "status"),
 }
 ROADMAP_WORDS = {"off_track": "off track", "at_risk": "at risk", "on_track": "on track", "not_started": "not started"}
 
@@ -40,9 +40,11 @@ ROADMAP_WORDS = {"off_track": "off track", "at_risk": "at risk", "on_track": "on
 class FigureButton(QPushButton):
     """A big figure with a line under it; a button, so that Tab and Space reach it as well as a click."""
 
-    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+    def __init__(self, key: str, heading: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"{key}Figure")
+        self.heading = QLabel(heading.upper())
+        self.heading.setStyleSheet("color: palette(placeholder-text); font-weight: bold; letter-spacing: 1px;")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(118)
@@ -57,16 +59,17 @@ class FigureButton(QPushButton):
         self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
+        layout.addWidget(self.heading)
         layout.addWidget(self.figure)
         layout.addWidget(self.caption, 1)
-        for label in (self.figure, self.caption):
+        for label in (self.heading, self.figure, self.caption):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def show_figure(self, figure: str, caption: str, tone: str | None = None) -> None:
         self.figure.setText(figure)
         self.caption.setText(caption)
         self.figure.setStyleSheet(f"color: {tone};" if tone else "")
-        self.setAccessibleName(f"{figure} {caption}")
+        self.setAccessibleName(f"{self.heading.text().capitalize()}: {figure} {caption}")
         self.setToolTip(caption)
 
 
@@ -100,7 +103,7 @@ class HomePage(QWidget):
         self.note.setObjectName("homeNote")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(placeholder-text); font-size: 11pt;")
-        self.buttons = {key: FigureButton(key) for key in FIGURES}
+        self.buttons = {key: FigureButton(key, heading) for key, (heading, _page, _view) in FIGURES.items()}
         for key, button in self.buttons.items():
             button.clicked.connect(lambda _checked=False, k=key: self.open_figure(k))
 
@@ -195,26 +198,35 @@ class HomePage(QWidget):
         )
         b["meeting"].show_figure(*self._meeting_text(f))
         missed = f.targets_missed
-        b["targets"].show_figure(
-            str(len(missed)),
-            "representation targets not met"
-            + (": " + "; ".join(f"{s.label} {s.share:.0%} of {s.target:.0%}" for s in missed) if missed else ""),
-            AMBER if missed else GREEN,
-        )
+        if not f.targets_set:
+            b["targets"].show_figure("—", "no target shares set: Representation… sets them", None)
+        else:
+            b["targets"].show_figure(
+                str(len(missed)),
+                f"of {plural(f.targets_set, 'target share')} not met"
+                + (
+                    ": " + "; ".join(f"{s.label} {s.share:.0%}, target {s.target:.0%}" for s in missed)
+                    if missed
+                    else ""
+                ),
+                AMBER if missed else GREEN,
+            )
         parts = [
             f"{n} {ROADMAP_WORDS.get(status.value, status.label) if status is not None else 'no status yet'}"
             for status, n in f.roadmap
         ]
-        worst = f.roadmap[0][0].value if f.roadmap and f.roadmap[0][0] is not None else ""
-        tone = {"off_track": RED, "at_risk": AMBER, "on_track": GREEN}.get(worst)
+        behind = f.strategies_behind
         b["roadmap"].show_figure(
-            str(f.strategies), "strategies on the roadmap" + (": " + " · ".join(parts) if parts else ""), tone
+            str(behind),
+            f"of {plural(f.strategies, 'strategy', 'strategies')} off track or at risk"
+            + (": " + " · ".join(parts) if parts else ""),
+            (RED if behind else GREEN) if f.strategies else None,
         )
 
     def _meeting_text(self, f: HomeFigures) -> tuple[str, str, str | None]:
         m = f.next_meeting
         if m is None:
-            return "None", "meeting planned: add the next one on the Meetings page", AMBER
+            return "—", "no meeting planned: add the next one on the Meetings page", AMBER
         when = f"{format_date(m.starts_at.date())}, {format_time(m.starts_at)}"
         outlook = (
             f"quorum needs {f.quorum_needed} of {plural(f.voting_members, 'voting member')}"
@@ -229,7 +241,7 @@ class HomePage(QWidget):
     def open_figure(self, key: str) -> None:
         """Ask for the list behind a figure: the main window shows that page and passes the view on."""
         if self.workspace is not None:
-            page, view = FIGURES[key]
+            _heading, page, view = FIGURES[key]
             self.workspace.request_show(page, view)
 
     # --- following the workspace -----------------------------------------------------------------------------
