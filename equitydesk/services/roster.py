@@ -17,7 +17,7 @@ from equitydesk.services.crud import Column, Edited, EntityService, ListQuery, S
 from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.fields import Field
 from equitydesk.services.records import CommitteeRecord, MembershipRecord, PersonMembership, PersonRecord
-from equitydesk.services.roster_undo import CreateUndone
+from equitydesk.services.roster_undo import CreateUndone, MembershipRemoved
 
 TERM_ENDING_SOON_DAYS = 90
 
@@ -357,7 +357,7 @@ class MembershipService(EntityService[Membership, MembershipRecord]):
     def edit(self, entity_id: int, *, committee_name: str | None = None, **values: Any) -> Edited[MembershipRecord]:
         """Change a membership; `committee_name` moves it to the committee of that name, started if need be.
 
-        Undone by editing back to `before` (a committee started here stays, empty, for the redo to use).
+        Undone by editing back to `before` (a committee started here stays, empty, for the redo to find by name).
         """
         if committee_name is None:
             return super().edit(entity_id, **values)
@@ -368,6 +368,14 @@ class MembershipService(EntityService[Membership, MembershipRecord]):
             record = self.update_in(session, entity_id, cleaned)
         names = [n for n in cleaned if n in self.fields and getattr(before, n) != getattr(record, n)]
         return Edited(record, {n: getattr(before, n) for n in names}, {n: getattr(record, n) for n in names})
+
+    def remove(self, membership_id: int, *, with_committee: bool = False) -> MembershipRemoved:
+        """Delete a membership, returning what put_back() needs; see roster_undo.remove_membership."""
+        return roster_undo.remove_membership(self, membership_id, with_committee=with_committee)
+
+    def put_back(self, *, removed: MembershipRemoved) -> MembershipRecord:
+        """Undo remove(): the membership (and a committee removed with it) back under their ids when free."""
+        return roster_undo.put_back_membership(self, removed=removed)
 
     def _with_committee(self, name: str, values: dict[str, Any], *, partial: bool) -> dict[str, Any]:
         if "committee_id" in values:

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from equitydesk.gui.jobs import run_job
 from equitydesk.gui.pages.roster_page import RosterPage
@@ -101,3 +101,26 @@ def test_removing_a_membership_is_undone_with_its_id(qtbot, window, committee, m
     assert [m.id for m in back] == [membership] and back[0].role.value == "member"
     assert panel.table.rowCount() == 1
     assert panel.table.item(0, 0).data(Qt.ItemDataRole.UserRole) == membership
+
+
+def test_a_membership_that_started_a_committee_is_undone_with_it(qtbot, window, committee):
+    page = window.show_page(RosterPage)
+    yer = committee.people["Yer"]
+    page.select_id(yer)
+    dialog = page.memberships.add_membership()
+    dialog.ui.committeeCombo.setEditText("Student Advisory Council")
+    qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot)
+    s = window.services
+    assert s.committees.by_name("Student Advisory Council") is not None
+    assert window.edit_menu.actions()[0].text() == "&Undo Add membership in Student Advisory Council"
+    window.edit_commands.undo()
+    wait_for_writes(qtbot)
+    assert s.committees.by_name("Student Advisory Council") is None, "no empty committee left behind"
+    assert [m.committee_name for m in s.people.memberships_of(yer)] == ["Achievement and Integration Plan Team"]
+    window.edit_commands.redo()
+    wait_for_writes(qtbot)
+    assert {m.committee_name for m in s.people.memberships_of(yer)} == {
+        "Achievement and Integration Plan Team",
+        "Student Advisory Council",
+    }

@@ -161,6 +161,38 @@ def test_a_membership_edit_and_a_removal_round_trip(svc, roster):
     )
 
 
+def test_a_membership_that_started_its_committee_takes_it_along_when_undone(svc, roster):
+    def add():
+        made = svc.memberships.create(person_id=roster["ali"], committee_name="Student Advisory Council")
+        return made, True
+
+    round_trip(
+        svc,
+        add,
+        lambda made: svc.memberships.remove(made[0].id, with_committee=made[1]),
+        lambda removed: svc.memberships.put_back(removed=removed),
+    )
+    assert svc.committees.by_name("Student Advisory Council") is not None
+
+
+def test_a_started_committee_someone_else_uses_meanwhile_stays(svc, roster):
+    made = svc.memberships.create(person_id=roster["ali"], committee_name="Student Advisory Council")
+    svc.memberships.create(person_id=roster["mai"], committee_id=made.committee_id)
+    removed = svc.memberships.remove(made.id, with_committee=True)
+    assert removed.committee is None and svc.committees.get(made.committee_id).name == "Student Advisory Council"
+    assert svc.memberships.put_back(removed=removed).committee_id == made.committee_id
+
+
+def test_removing_a_membership_round_trips_through_remove_and_put_back(svc, roster):
+    mid = svc.people.memberships_of(roster["dup"])[0].id
+    round_trip(
+        svc,
+        lambda: svc.memberships.remove(mid),
+        lambda removed: svc.memberships.put_back(removed=removed),
+        lambda record: svc.memberships.remove(record.id),
+    )
+
+
 def test_moving_a_membership_to_a_new_committee_is_taken_back(svc, roster):
     mid = svc.people.memberships_of(roster["mai"])[0].id
     edited = svc.memberships.edit(mid, committee_name="Student Advisory Council")

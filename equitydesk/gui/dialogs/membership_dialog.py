@@ -17,6 +17,8 @@ from equitydesk.services.errors import DomainError
 
 if TYPE_CHECKING:
     from equitydesk.gui.workspace import Workspace
+    from equitydesk.services.records import MembershipRecord
+    from equitydesk.services.registry import Services
 
 NOT_RECORDED = "Not recorded"
 
@@ -177,13 +179,19 @@ class MembershipDialog(QDialog):
         changes = (*ROSTER, Change.COMMITTEES) if new_name else ROSTER
         self.ui.buttonBox.setEnabled(False)
         title = "Add membership" if membership_id is None else "Save membership"
+
+        def add(s: Services) -> tuple[MembershipRecord, bool]:
+            """The new membership, and whether it started its committee (which its undo then removes too)."""
+            started = bool(new_name) and s.committees.by_name(new_name) is None
+            return s.memberships.create(**values, **named), started
+
         if membership_id is None:
             op = self.workspace.undoable(
                 self,
                 f"Add membership in {committee}",
-                do=lambda s: s.memberships.create(**values, **named),
-                undo=lambda s, made: s.memberships.delete_returning_row(made.id),
-                redo=lambda s, row: s.memberships.reinsert(row=row),
+                do=add,
+                undo=lambda s, made: s.memberships.remove(made[0].id, with_committee=made[1]),
+                redo=lambda s, removed: (s.memberships.put_back(removed=removed), removed.committee is not None),
                 changes=changes,
                 committee_ids=[values.get("committee_id")],
                 title=title,
@@ -200,7 +208,7 @@ class MembershipDialog(QDialog):
                 committee_ids=[values.get("committee_id")],
                 title=title,
             )
-        op.success(lambda r: done(int(getattr(r, "record", r).id))).failure(failed).finally_(
+        op.success(lambda r: done(int(r[0].id if membership_id is None else r.record.id))).failure(failed).finally_(
             lambda: self.ui.buttonBox.setEnabled(True)
         ).run()
 

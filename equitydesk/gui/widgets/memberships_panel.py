@@ -169,9 +169,9 @@ class MembershipsPanel(QWidget):
         self.workspace.undoable(
             self,
             f"Remove membership in {committee}",
-            do=lambda s: s.memberships.delete_returning_row(membership_id),
-            undo=lambda s, row: s.memberships.reinsert(row=row),
-            redo=lambda s, record: s.memberships.delete_returning_row(record.id),
+            do=lambda s: s.memberships.remove(membership_id),
+            undo=lambda s, removed: s.memberships.put_back(removed=removed),
+            redo=lambda s, record: s.memberships.remove(record.id),
             changes=ROSTER,
             title="Remove membership",
         ).run()
