@@ -12,12 +12,17 @@ Plugging an edit in (a few lines where the edit already calls `workspace.op`)::
         said=None,                       # optional: (undo's result) -> a sentence for the status bar
     ).success(...).failure(...).run()
 
-`do`, `undo` and `redo` are each ONE service call (one transaction), never widget code: they run on the job
-lane like every write. Services give the inverse as plain data: `edit()` returns the before-values
-(`update(id, **before)` undoes), `set_archived()` the ids it changed, `delete_returning_row()` the row that
-`reinsert(row=...)` puts back under its id, `merge()` a token that `unmerge(token=...)` takes, `set_targets()`
-the shares before. A write that is not undoable by this history (a whole import, a restore) calls
+`do`, `undo` and `redo` each make ONE service call that writes (one transaction), never widget code: they run on
+the job lane like every write. A bulk edit is one service call for the whole selection, so one step. Services give
+the inverse as plain data: any table service's `edit()` returns the before-values (`update(id, **before)`
+undoes) and `delete_returning_row()` the row that `reinsert(row=...)` puts back under its id; on the roster,
+`people.set_archived()` returns the ids it changed, `people.undo_create()`/`redo_create()` take back an added
+person, `memberships.remove()`/`put_back()` a membership (and a committee it started), `merge.merge()` returns a
+token that `merge.unmerge(token=...)` takes, `representation.set_targets()` the shares before. Redo must give
+back what undo is given next (the same shape as do's result); ids stay the same where the database allows.
+A write that is not undoable by this history (a whole import, an undone import, a restore) calls
 `workspace.history.clear(reason)` after it commits, so the user is told the list was emptied and why.
+Move the stack only through UndoHistory.undo()/redo() (a QUndoView or stack.undo() would skip the writes).
 
 Why the stack moves only after the write has committed: QUndoStack.push() calls redo() at once, and
 stack.undo() calls undo() at once, but our writes are asynchronous (they wait their turn behind an import) and
