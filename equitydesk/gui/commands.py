@@ -40,6 +40,9 @@ class CommandId(Enum):
     IMPORT_ROSTER = auto()
     UNDO_IMPORT = auto()
     BACKUPS = auto()
+    UNDO = auto()
+    REDO = auto()
+    GO_HOME = auto()
 
 
 Shortcut = QKeySequence.StandardKey | str | None
@@ -92,6 +95,9 @@ SPECS: dict[CommandId, CommandSpec] = {
     ),
     CommandId.UNDO_IMPORT: CommandSpec("&Undo an import…", "Take back a roster import: what it added and changed"),
     CommandId.BACKUPS: CommandSpec("&Backups…", "The database's backups: back up now, or restore one"),
+    CommandId.UNDO: CommandSpec("&Undo", "Take back the last edit", QKeySequence.StandardKey.Undo),
+    CommandId.REDO: CommandSpec("&Redo", "Make the edit taken back again", QKeySequence.StandardKey.Redo),
+    CommandId.GO_HOME: CommandSpec("&Home", "What needs attention in the chosen committee", "Ctrl+0", "home"),
 }
 
 

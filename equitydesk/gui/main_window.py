@@ -25,25 +25,27 @@ from equitydesk.gui.commands import CommandId, CommandRegistry
 from equitydesk.gui.display import plural
 from equitydesk.gui.exports import ExportCommands
 from equitydesk.gui.pages.actions_page import ActionsPage
+from equitydesk.gui.pages.home_page import HomePage
 from equitydesk.gui.pages.list_page import ListPage
 from equitydesk.gui.pages.meetings_page import MeetingsPage
 from equitydesk.gui.pages.roadmap_page import RoadmapPage
 from equitydesk.gui.pages.roster_page import RosterPage
 from equitydesk.gui.settings import (
     WINDOW_GEOMETRY,
-    WINDOW_PAGE,
     WINDOW_STATE,
     add_recent_file,
     app_settings,
     clear_recent_files,
     recent_files,
 )
+from equitydesk.gui.undo import EditCommands
 
 if TYPE_CHECKING:
     from equitydesk.db.engine import Database
     from equitydesk.gui.workspace import ContextFactory, Workspace
     from equitydesk.services.registry import Services
 
+Page = ListPage | HomePage  # what the navigation lists
 DB_FILTER = "EquityDesk databases (*.sqlite *.db *.sqlite3);;All files (*)"
 NAV_WIDTH = 168
 
@@ -59,7 +61,7 @@ class MainWindow(QMainWindow):
         self._context = context  # how the services see each database opened here (see Workspace.open)
         self.workspace: Workspace | None = None
         self.commands = CommandRegistry(self)
-        self.pages: list[ListPage] = []
+        self.pages: list[Page] = []
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -84,7 +86,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        for page_class in (RosterPage, MeetingsPage, ActionsPage, RoadmapPage):
+        for page_class in (HomePage, RosterPage, MeetingsPage, ActionsPage, RoadmapPage):
             self.add_page(page_class(self.commands))
         self._build_menus()
         self.db_label = QLabel("No database open")
@@ -97,7 +99,7 @@ class MainWindow(QMainWindow):
 
     # --- pages -----------------------------------------------------------------------------------------------
 
-    def add_page(self, page: ListPage) -> None:
+    def add_page(self, page: Page) -> None:
         """Add a page after the others: a navigation entry, its Go action (Ctrl+number), its services."""
         index = len(self.pages)
         self.pages.append(page)
@@ -111,17 +113,29 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             page.set_workspace(self.workspace)
 
-    def show_page(self, page: int | type[ListPage]) -> ListPage:
+    def show_page(self, page: int | type[Page]) -> Page:
         index = page if isinstance(page, int) else next(i for i, p in enumerate(self.pages) if isinstance(p, page))
         self.nav.setCurrentRow(index)
         return self.pages[index]
 
     @property
-    def current_page(self) -> ListPage:
+    def current_page(self) -> Page:
         return self.pages[self.stack.currentIndex()]
 
-    def page(self, page_class: type[ListPage]) -> ListPage:
+    def page(self, page_class: type[Page]) -> Page:
         return next(p for p in self.pages if isinstance(p, page_class))
+
+    def show_requested(self, nav_action: CommandId, view: str = "") -> Page | None:
+        """A page asked (through the workspace) for another page's list: show it, and pass the view on when that
+        page knows views (`apply_view(name)`); a page that does not yet just shows."""
+        index = next((i for i, p in enumerate(self.pages) if p.nav_action == nav_action), None)
+        if index is None:
+            return None
+        page = self.show_page(index)
+        apply_view = getattr(page, "apply_view", None)
+        if view and callable(apply_view):
+            apply_view(view)
+        return page
 
     # --- menus -----------------------------------------------------------------------------------------------
 
@@ -150,6 +164,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a[CommandId.QUIT])
         self.file_menu = file_menu
+
+        self.edit_commands = EditCommands(a, self)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(a[CommandId.UNDO])
+        edit_menu.addAction(a[CommandId.REDO])
+        self.edit_menu = edit_menu
 
         go_menu = self.menuBar().addMenu("&Go")
         for page in self.pages:
@@ -225,8 +245,15 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         if old is not None:
             old.changed.disconnect(self._update_counts)
+            old.show_requested.disconnect(self.show_requested)
+            old.history.said.disconnect(self._say)
+            if old.history.stack.count() and workspace is not None:
+                self._say("The undo list was emptied: another database is open.")
         if workspace is not None:
             workspace.changed.connect(self._update_counts)
+            workspace.show_requested.connect(self.show_requested)
+            workspace.history.said.connect(self._say)
+        self.edit_commands.set_history(workspace.history if workspace is not None else None)
         for page in self.pages:
             page.set_workspace(workspace)
         self.exports.set_workspace(workspace)
@@ -272,9 +299,10 @@ class MainWindow(QMainWindow):
     def reopen_database(self, message: str = "") -> bool:
         """Open the same database file again, through a new workspace (after a restore replaced its content)."""
         path = self.db.path if self.db is not None else None
+        had_undo = self.workspace is not None and self.workspace.history.stack.count() > 0
         opened = path is not None and self.open_path(path)
         if opened and message:
-            self.statusBar().showMessage(message, 15_000)
+            self._say(message + (" The undo list was emptied: the database holds the backup now." if had_undo else ""))
         return opened
 
     def choose_database(self) -> bool:
@@ -352,6 +380,9 @@ class MainWindow(QMainWindow):
         self.db_label.setToolTip(workspace.label)
         self.counts_label.setText("  ·  ".join(parts) + "  ")
 
+    def _say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15_000)
+
     def _about(self) -> None:
         QMessageBox.about(
             self,
@@ -369,16 +400,11 @@ class MainWindow(QMainWindow):
         state = WINDOW_STATE.read()
         if state is not None:
             self.restoreState(state)
-        page = WINDOW_PAGE.read()
-        try:
-            self.nav.setCurrentRow(min(max(int(page), 0), len(self.pages) - 1))
-        except (TypeError, ValueError):
-            self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(0)  # the home page, whichever page was open last time: it says what needs attention
 
     def save_settings(self) -> None:
         WINDOW_GEOMETRY.write(self.saveGeometry())
         WINDOW_STATE.write(self.saveState())
-        WINDOW_PAGE.write(self.stack.currentIndex())
         app_settings().sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from equitydesk.gui.auto_backup import AutoBackup
 from equitydesk.gui.jobs import Op
+from equitydesk.gui.undo import UndoHistory
 
 if TYPE_CHECKING:
     from equitydesk.db.engine import Database
@@ -68,6 +69,8 @@ class Workspace(QObject):
     actions_changed = Signal(object)
     plans_changed = Signal()
     committee_chosen = Signal(object)  # the committee id the roster shows, or None for every committee
+    # A page asks to show another page's list: (that page's CommandId.GO_*, a plain view name such as "overdue").
+    show_requested = Signal(object, str)
 
     def __init__(self, db: Database, services: Services, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +79,7 @@ class Workspace(QObject):
         self._chosen_committee: int | None = None
         self._closed = False
         self.auto_backup = AutoBackup(self)  # backs the database up while it changes, and on closing
+        self.history = UndoHistory(self)  # the undo stack of this database (gui/undo.py)
 
     @classmethod
     def open(cls, db: Database, parent: QObject | None = None, *, context: ContextFactory | None = None) -> Workspace:
@@ -119,6 +123,14 @@ class Workspace(QObject):
         kinds = frozenset(changes)
         ids = frozenset(i for i in committee_ids if i is not None)
         return Op(parent, lambda: fn(services), title=title).after(lambda _r: self.notify(*kinds, committee_ids=ids))
+
+    def undoable(self, parent: QWidget | None, text: str, **edit: Any) -> Op[Any]:
+        """A write that Edit › Undo can take back: see gui/undo.py (UndoHistory.edit) for the arguments."""
+        return self.history.edit(parent, text, **edit)
+
+    def request_show(self, page: object, view: str = "") -> None:
+        """Ask the window to show a page (its CommandId.GO_*) with a view the page may know ("overdue")."""
+        self.show_requested.emit(page, view)
 
     def notify(self, *kinds: Change, committee_ids: Iterable[int] = ()) -> None:
         """Tell every listener that these kinds of record changed (writes that ran as their own jobs call it)."""

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, inspect, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import QueryableAttribute, Session
 
@@ -43,6 +43,18 @@ class Column:
 
     label: str
     expr: SqlExpr
+
+
+@dataclass(frozen=True)
+class Edited(Generic[R]):
+    """An update and how to take it back: `update(id, **before)` undoes it, `update(id, **after)` redoes it."""
+
+    record: R
+    before: dict[str, Any]  # only the fields that changed, as they were stored
+    after: dict[str, Any]
+
+
+Row = dict[str, Any]  # every column of one stored row, id included: what `reinsert` puts back
 
 
 @dataclass(frozen=True)
@@ -215,9 +227,18 @@ class EntityService(Generic[T, R]):
         return obj
 
     def update(self, entity_id: int, **values: Any) -> R:
+        return self.edit(entity_id, **values).record
+
+    def edit(self, entity_id: int, **values: Any) -> Edited[R]:
+        """update(), also returning the changed fields' values before and after (what undo and redo give back)."""
         cleaned = self.clean(values, partial=True)
         with self.ctx.sessions.begin() as session:
-            return self.update_in(session, entity_id, cleaned)
+            obj = self._load(session, entity_id)
+            diff = self._update(session, obj, cleaned, batch_id=None)
+            mine = {name: pair for name, pair in diff.items() if name in self.fields}  # not derived keys
+            return Edited(
+                self.record.of(obj), {k: b for k, (b, _a) in mine.items()}, {k: a for k, (_b, a) in mine.items()}
+            )
 
     def update_in(self, session: Session, entity_id: int, cleaned: dict[str, Any], *, batch_id: int | None = None) -> R:
         """Update inside a caller's transaction; only what changed is written and logged."""
@@ -225,7 +246,9 @@ class EntityService(Generic[T, R]):
         self._update(session, obj, cleaned, batch_id=batch_id)
         return self.record.of(obj)
 
-    def _update(self, session: Session, obj: T, cleaned: dict[str, Any], *, batch_id: int | None) -> None:
+    def _update(
+        self, session: Session, obj: T, cleaned: dict[str, Any], *, batch_id: int | None
+    ) -> dict[str, tuple[Any, Any]]:
         with session.no_autoflush:
             self.prepare(session, cleaned, obj)
         diff: dict[str, tuple[Any, Any]] = {}
@@ -235,7 +258,7 @@ class EntityService(Generic[T, R]):
                 diff[name] = (before, value)
                 setattr(obj, name, value)
         if not diff:
-            return
+            return diff
         with session.no_autoflush:
             self.validate(session, obj)
         self._flush(session)
@@ -249,6 +272,7 @@ class EntityService(Generic[T, R]):
             subject_person_id=self.subject_person_id(obj),
             batch_id=batch_id,
         )
+        return diff
 
     def archive(self, entity_id: int, *, archived: bool = True) -> R:
         if not self.has_archive:
@@ -276,9 +300,14 @@ class EntityService(Generic[T, R]):
         return True
 
     def delete(self, entity_id: int) -> None:
+        self.delete_returning_row(entity_id)
+
+    def delete_returning_row(self, entity_id: int) -> Row:
+        """delete(), returning the row as it was, which `reinsert` puts back (to undo the deletion)."""
         with self.ctx.sessions.begin() as session:
             obj = self._load(session, entity_id)
             self.before_delete(session, obj)
+            row = row_of(obj)
             snapshot = {name: (getattr(obj, name), None) for name in self.fields}
             person = self.subject_person_id(obj)
             session.delete(obj)
@@ -292,12 +321,40 @@ class EntityService(Generic[T, R]):
                 changes={k: v for k, v in snapshot.items() if v[0] is not None},
                 subject_person_id=person,
             )
+        return row
+
+    def reinsert(self, *, row: Row) -> R:
+        """Put a deleted row back as it was, under its old id when that is still free (logged as created)."""
+        with self.ctx.sessions.begin() as session:
+            values = dict(row)
+            if session.get(self.table, values["id"]) is not None:
+                values.pop("id")  # taken meanwhile: the row comes back under a new id
+            obj: T = self.table(**values)  # type: ignore[assignment]
+            session.add(obj)
+            with session.no_autoflush:
+                self.validate(session, obj)
+            self._flush(session)
+            changelog.record(
+                session,
+                actor=self.ctx.actor,
+                entity=self.entity,
+                entity_id=obj.id,  # type: ignore[attr-defined]
+                action=ChangeAction.CREATE,
+                changes={k: (None, row[k]) for k in self.fields if row.get(k) is not None},
+                subject_person_id=self.subject_person_id(obj),
+            )
+            return self.record.of(obj)
 
     def _flush(self, session: Session) -> None:
         try:
             session.flush()
         except IntegrityError as exc:
             raise DomainError(self.integrity_message(exc)) from exc
+
+
+def row_of(obj: Base) -> Row:
+    """Every column of a loaded row by attribute name (plain values: enums, dates, text, numbers)."""
+    return {attr.key: getattr(obj, attr.key) for attr in inspect(obj).mapper.column_attrs}
 
 
 def _escape_like(text: str) -> str:

@@ -13,7 +13,9 @@ from equitydesk.domain.enums import ChangeAction
 from equitydesk.domain.keys import email_key, person_name_key
 from equitydesk.services import changelog
 from equitydesk.services.context import ServiceContext
+from equitydesk.services.crud import Row, row_of
 from equitydesk.services.errors import DomainError, NotFound
+from equitydesk.services.person_unmerge import MergeToken, UnmergeResult, unmerge
 from equitydesk.services.records import PersonRecord
 from equitydesk.services.roster import PERSON_FIELDS
 
@@ -42,6 +44,7 @@ class MergeResult:
     filled: dict[str, str]
     memberships_moved: int
     conflicts: list[str]
+    token: MergeToken | None = None  # what unmerge(token=...) takes to put the removed person back
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,8 @@ class PersonMergeService:
             other = session.get(Person, remove_id)
             if keep is None or other is None:
                 raise NotFound("One of these people no longer exists.")
+            removed_row = row_of(other)
+            kept_before = {name: getattr(keep, name) for name in (*PERSON_FIELDS, "email_key", "name_key")}
             filled: dict[str, str] = {}
             conflicts: list[str] = []
             for name in PERSON_FIELDS:
@@ -169,19 +174,39 @@ class PersonMergeService:
             kept_committees = set(
                 session.scalars(select(Membership.committee_id).where(Membership.person_id == keep_id))
             )
-            moved = 0
+            moved_ids: list[int] = []
+            dropped: list[Row] = []
             for membership in session.scalars(select(Membership).where(Membership.person_id == remove_id)).all():
                 if membership.committee_id in kept_committees:
+                    dropped.append(row_of(membership))
                     session.delete(membership)
                 else:
                     membership.person_id = keep_id
-                    moved += 1
+                    moved_ids.append(membership.id)
+            moved = len(moved_ids)
             attended = set(session.scalars(select(Attendance.meeting_id).where(Attendance.person_id == keep_id)))
+            attendance_moved: list[int] = []
+            attendance_dropped: list[Row] = []
             for record in session.scalars(select(Attendance).where(Attendance.person_id == remove_id)).all():
                 if record.meeting_id in attended:
+                    attendance_dropped.append(row_of(record))
                     session.delete(record)
                 else:
                     record.person_id = keep_id
+                    attendance_moved.append(record.id)
+            token = MergeToken(
+                kept_id=keep_id,
+                removed=removed_row,
+                kept_before={k: v for k, v in kept_before.items() if v != getattr(keep, k)},
+                memberships_moved=tuple(moved_ids),
+                memberships_dropped=tuple(dropped),
+                attendance_moved=tuple(attendance_moved),
+                attendance_dropped=tuple(attendance_dropped),
+                actions_owned=_ids(session, ActionItem.id, ActionItem.owner_person_id == remove_id),
+                decisions_moved=_ids(session, Decision.id, Decision.moved_by_id == remove_id),
+                decisions_seconded=_ids(session, Decision.id, Decision.seconded_by_id == remove_id),
+                log_entries=_ids(session, ChangeLog.id, ChangeLog.subject_person_id == remove_id),
+            )
             session.execute(
                 update(ActionItem).where(ActionItem.owner_person_id == remove_id).values(owner_person_id=keep_id)
             )
@@ -204,7 +229,16 @@ class PersonMergeService:
                 },
                 subject_person_id=keep_id,
             )
-        return MergeResult(keep_id, filled, moved, conflicts)
+        return MergeResult(keep_id, filled, moved, conflicts, token)
+
+    def unmerge(self, *, token: MergeToken) -> UnmergeResult:
+        """Take a merge back: the removed person, their details, memberships, attendance, action items and decisions
+        return as they were, and the kept record loses what it gained. All or nothing (see person_unmerge)."""
+        return unmerge(self.ctx, token=token)
+
+
+def _ids(session: Session, column: Any, condition: Any) -> tuple[int, ...]:
+    return tuple(session.scalars(select(column).where(condition)))
 
 
 def _union(first: str, second: str) -> str:

@@ -10,6 +10,7 @@ from equitydesk.services.attendance import AttendanceService
 from equitydesk.services.backups import BackupService
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.decisions import DecisionService
+from equitydesk.services.home import HomeService
 from equitydesk.services.meetings import AgendaItemService, MeetingService
 from equitydesk.services.minutes import MinutesService
 from equitydesk.services.person_merge import PersonMergeService
@@ -55,6 +56,7 @@ class Services:
     merge: PersonMergeService
     stats: StatsService
     backups: BackupService
+    home: HomeService
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
@@ -83,6 +85,7 @@ class Services:
             merge=PersonMergeService(ctx),
             stats=StatsService(ctx),
             backups=BackupService(ctx),
+            home=HomeService(ctx),
         )
 
 

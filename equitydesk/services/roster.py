@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session
 from equitydesk.db.tables import Committee, Membership, Person
 from equitydesk.domain.enums import ChangeAction, MembershipStatus, QuorumKind, Role, StakeholderGroup
 from equitydesk.domain.keys import email_key, person_name_key
-from equitydesk.services import changelog
-from equitydesk.services.crud import Column, EntityService, ListQuery, SqlExpr
+from equitydesk.services import changelog, roster_undo
+from equitydesk.services.crud import Column, Edited, EntityService, ListQuery, SqlExpr
 from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.fields import Field
 from equitydesk.services.records import CommitteeRecord, MembershipRecord, PersonMembership, PersonRecord
+from equitydesk.services.roster_undo import CreateUndone, MembershipRemoved
 
 TERM_ENDING_SOON_DAYS = 90
 
@@ -165,6 +166,10 @@ class PersonService(EntityService[Person, PersonRecord]):
 
         All or nothing: when any of them no longer exists, nobody is changed.
         """
+        return len(self.set_archived(ids=ids, archived=archived))
+
+    def set_archived(self, *, ids: Sequence[int], archived: bool) -> tuple[int, ...]:
+        """archive_many(), returning the ids it changed: set_archived(ids=those, archived=not archived) undoes it."""
         wanted = set(ids)
         with self.ctx.sessions.begin() as session:
             rows = list(session.scalars(select(Person).where(Person.id.in_(wanted)))) if wanted else []
@@ -176,7 +181,15 @@ class PersonService(EntityService[Person, PersonRecord]):
                     f"{missing} of these {len(wanted)} people no longer exist{'s' if missing == 1 else ''} "
                     f"(deleted or merged meanwhile), so nobody was {'archived' if archived else 'restored'}."
                 )
-            return sum(self._set_archived(session, person, archived) for person in rows)
+            return tuple(sorted(person.id for person in rows if self._set_archived(session, person, archived)))
+
+    def undo_create(self, *, person_id: int) -> CreateUndone:
+        """Take back the adding of a person: erased while nothing refers to them, else archived (see roster_undo)."""
+        return roster_undo.undo_create(self, person_id=person_id)
+
+    def redo_create(self, *, undone: CreateUndone) -> PersonRecord:
+        """Bring back a person whose adding undo_create took back: under the same id when it is free."""
+        return roster_undo.redo_create(self, undone=undone)
 
     def find_by_email(self, email: str) -> PersonRecord | None:
         with self.ctx.sessions() as session:
@@ -341,14 +354,28 @@ class MembershipService(EntityService[Membership, MembershipRecord]):
             cleaned["committee_id"] = self._committee_named(session, committee_name)
             return self.create_in(session, cleaned, batch_id=batch_id)
 
-    def update(self, entity_id: int, *, committee_name: str | None = None, **values: Any) -> MembershipRecord:
-        """Change a membership; `committee_name` moves it to the committee of that name, started if need be."""
+    def edit(self, entity_id: int, *, committee_name: str | None = None, **values: Any) -> Edited[MembershipRecord]:
+        """Change a membership; `committee_name` moves it to the committee of that name, started if need be.
+
+        Undone by editing back to `before` (a committee started here stays, empty, for the redo to find by name).
+        """
         if committee_name is None:
-            return super().update(entity_id, **values)
+            return super().edit(entity_id, **values)
         cleaned = self._with_committee(committee_name, values, partial=True)
         with self.ctx.sessions.begin() as session:
             cleaned["committee_id"] = self._committee_named(session, committee_name)
-            return self.update_in(session, entity_id, cleaned)
+            before = self.record.of(self._load(session, entity_id))
+            record = self.update_in(session, entity_id, cleaned)
+        names = [n for n in cleaned if n in self.fields and getattr(before, n) != getattr(record, n)]
+        return Edited(record, {n: getattr(before, n) for n in names}, {n: getattr(record, n) for n in names})
+
+    def remove(self, membership_id: int, *, with_committee: bool = False) -> MembershipRemoved:
+        """Delete a membership, returning what put_back() needs; see roster_undo.remove_membership."""
+        return roster_undo.remove_membership(self, membership_id, with_committee=with_committee)
+
+    def put_back(self, *, removed: MembershipRemoved) -> MembershipRecord:
+        """Undo remove(): the membership (and a committee removed with it) back under their ids when free."""
+        return roster_undo.put_back_membership(self, removed=removed)
 
     def _with_committee(self, name: str, values: dict[str, Any], *, partial: bool) -> dict[str, Any]:
         if "committee_id" in values:

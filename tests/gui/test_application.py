@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from equitydesk.gui.application import EXIT_GAVE_UP, launch, run_gui
 from equitydesk.gui.pages.actions_page import ActionsPage
+from equitydesk.gui.pages.home_page import HomePage
 from equitydesk.gui.pages.meetings_page import MeetingsPage
 from equitydesk.gui.pages.roadmap_page import RoadmapPage
 from equitydesk.gui.pages.roster_page import RosterPage
@@ -47,7 +48,8 @@ def test_default_database_is_made_in_the_data_folder(qtbot):
     try:
         assert window is not None and window.isVisible()
         assert window.db.path == default_db_path() and default_db_path().exists()
-        assert window.page(RosterPage).empty_label.isVisible()
+        assert isinstance(window.current_page, HomePage), "the home page comes first"
+        assert window.show_page(RosterPage).empty_label.isVisible()
     finally:
         close(window)
 

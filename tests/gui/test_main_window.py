@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from equitydesk.db.engine import open_database
 from equitydesk.gui.commands import CommandId
 from equitydesk.gui.pages.actions_page import ActionsPage
+from equitydesk.gui.pages.home_page import HomePage
 from equitydesk.gui.pages.meetings_page import MeetingsPage
 from equitydesk.gui.pages.roadmap_page import RoadmapPage
 from equitydesk.gui.pages.roster_page import RosterPage
@@ -49,7 +50,8 @@ def test_every_page_shows_the_open_database(qtbot, window, db_path, committee):
     assert "3 open action items" in counts
 
     expected = {RosterPage: 12, MeetingsPage: 3, ActionsPage: 3, RoadmapPage: 3}
-    for index, (page_class, rows) in enumerate(expected.items()):
+    assert isinstance(window.current_page, HomePage)
+    for index, (page_class, rows) in enumerate(expected.items(), start=1):
         window.nav.setCurrentRow(index)
         page = window.current_page
         assert isinstance(page, page_class)
@@ -188,7 +190,7 @@ def test_recent_list_keeps_eight(qtbot, window, fresh_db):
     assert len(files) == 8 and files[0].name == "db9.sqlite"
 
 
-def test_window_remembers_its_size_and_page(qtbot, new_window, db_path, committee):
+def test_window_remembers_its_size_and_starts_at_home(qtbot, new_window, db_path, committee):
     first = new_window()
     first.show()
     assert first.height() != 540
@@ -198,7 +200,7 @@ def test_window_remembers_its_size_and_page(qtbot, new_window, db_path, committe
     second = new_window()
     # Height only: the offscreen screen is 800 px wide, narrower than the window may be, and restoring clamps to it.
     assert second.height() == 540
-    assert isinstance(second.current_page, RoadmapPage)
+    assert isinstance(second.current_page, HomePage), "what needs attention comes first, whichever page was last"
 
 
 def test_closing_the_window_closes_the_database(qtbot, window):

@@ -70,7 +70,7 @@ def test_writes_wait_their_turn_on_the_one_lane(qtbot, workspace, committee):
 
 
 def test_the_roster_publishes_its_committee_to_the_workspace(qtbot, window, committee):
-    page = window.pages[0]
+    page = window.pages[1]  # the roster, after the home page
     chosen: list[object] = []
     window.workspace.committee_chosen.connect(chosen.append)
     combo = page.committee_combo

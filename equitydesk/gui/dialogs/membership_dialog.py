@@ -17,6 +17,7 @@ from equitydesk.services.errors import DomainError
 
 if TYPE_CHECKING:
     from equitydesk.gui.workspace import Workspace
+    from equitydesk.services.records import MembershipRecord
     from equitydesk.services.registry import Services
 
 NOT_RECORDED = "Not recorded"
@@ -162,12 +163,10 @@ class MembershipDialog(QDialog):
         if new_name:
             values.pop("committee_id")
 
-        def write(s: Services) -> int:
-            named = {"committee_name": new_name} if new_name else {}
-            if membership_id is None:
-                return int(s.memberships.create(**values, **named).id)
+        named = {"committee_name": new_name} if new_name else {}
+        if membership_id is not None:
             values.pop("person_id")
-            return int(s.memberships.update(membership_id, **values, **named).id)
+        committee = " ".join(self.ui.committeeCombo.currentText().split())
 
         def done(saved_id: int) -> None:
             self.membership_id = saved_id
@@ -180,8 +179,38 @@ class MembershipDialog(QDialog):
         changes = (*ROSTER, Change.COMMITTEES) if new_name else ROSTER
         self.ui.buttonBox.setEnabled(False)
         title = "Add membership" if membership_id is None else "Save membership"
-        op = self.workspace.op(self, write, changes=changes, committee_ids=[values.get("committee_id")], title=title)
-        op.success(done).failure(failed).finally_(lambda: self.ui.buttonBox.setEnabled(True)).run()
+
+        def add(s: Services) -> tuple[MembershipRecord, bool]:
+            """The new membership, and whether it started its committee (which its undo then removes too)."""
+            started = bool(new_name) and s.committees.by_name(new_name) is None
+            return s.memberships.create(**values, **named), started
+
+        if membership_id is None:
+            op = self.workspace.undoable(
+                self,
+                f"Add membership in {committee}",
+                do=add,
+                undo=lambda s, made: s.memberships.remove(made[0].id, with_committee=made[1]),
+                redo=lambda s, removed: (s.memberships.put_back(removed=removed), removed.committee is not None),
+                changes=changes,
+                committee_ids=[values.get("committee_id")],
+                title=title,
+            )
+        else:
+            mid = membership_id
+            op = self.workspace.undoable(
+                self,
+                f"Edit membership in {committee}",
+                do=lambda s: s.memberships.edit(mid, **values, **named),
+                undo=lambda s, edited: s.memberships.update(mid, **edited.before),
+                redo=lambda s, _record: s.memberships.edit(mid, **values, **named),
+                changes=changes,
+                committee_ids=[values.get("committee_id")],
+                title=title,
+            )
+        op.success(lambda r: done(int(r[0].id if membership_id is None else r.record.id))).failure(failed).finally_(
+            lambda: self.ui.buttonBox.setEnabled(True)
+        ).run()
 
     def reject(self) -> None:
         if not self.saving:

@@ -203,7 +203,7 @@ class MergeDialog(QDialog):
         if p.memberships_dropped:
             shared = _words(sorted(p.memberships_dropped))
             lines.append(f"On {escape(shared)} both are members: the kept record's membership stays.")
-        lines.append("A merge cannot be undone.")
+        lines.append("Edit › Undo takes the merge back.")
         return "<br>".join(lines)
 
     # --- merging ---------------------------------------------------------------------------------------------
@@ -221,8 +221,15 @@ class MergeDialog(QDialog):
             self.ui.errorLabel.setText(user_message(error))
             self.ui.errorLabel.show()  # the merge button stays off: the same merge would fail again
 
-        self.workspace.op(
-            self, lambda s: s.merge.merge(keep_id=keep_id, remove_id=remove_id), changes=ROSTER, title="Merge people"
+        kept, removed = self.preview.kept.person.display_name, self.preview.removed.person.display_name
+        self.workspace.undoable(
+            self,
+            f"Merge {removed} into {kept}" if removed != kept else f"Merge two records of {kept}",
+            do=lambda s: s.merge.merge(keep_id=keep_id, remove_id=remove_id),
+            undo=lambda s, result: s.merge.unmerge(token=result.token),
+            redo=lambda s, undone: s.merge.merge(keep_id=undone.kept_id, remove_id=undone.restored_id),
+            changes=ROSTER,
+            title="Merge people",
         ).success(done).failure(failed).run()
 
 

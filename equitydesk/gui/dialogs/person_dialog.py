@@ -9,13 +9,12 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QWidget
 
 from equitydesk.gui.dialogs.field_errors import FieldErrors
 from equitydesk.gui.forms.ui_person_dialog import Ui_PersonDialog
-from equitydesk.gui.jobs import user_message
+from equitydesk.gui.jobs import Op, user_message
 from equitydesk.gui.workspace import ROSTER
 from equitydesk.services.errors import DomainError
 
 if TYPE_CHECKING:
     from equitydesk.gui.workspace import Workspace
-    from equitydesk.services.registry import Services
 
 # Service field -> widget on the form; the order is the form's.
 FIELD_WIDGETS = {
@@ -92,10 +91,6 @@ class PersonDialog(QDialog):
             super().accept()
             return
 
-        def write(s: Services) -> int:
-            person = s.people.create(**values) if person_id is None else s.people.update(person_id, **values)
-            return int(person.id)
-
         def done(saved_id: int) -> None:
             self.person_id = saved_id
             self.saved.emit(saved_id)
@@ -105,10 +100,41 @@ class PersonDialog(QDialog):
             self.errors.show(error if isinstance(error, DomainError) else DomainError(user_message(error)))
 
         self.ui.buttonBox.setEnabled(False)  # one save per press, even while it waits behind an import
-        title = "Add person" if person_id is None else "Save person"
-        self.workspace.op(self, write, changes=ROSTER, title=title).success(done).failure(failed).finally_(
-            lambda: self.ui.buttonBox.setEnabled(True)
-        ).run()
+        self._save(values, person_id).success(
+            lambda r: done(person_id if person_id is not None else int(r.id))
+        ).failure(failed).finally_(lambda: self.ui.buttonBox.setEnabled(True)).run()
+
+    def _save(self, values: dict[str, Any], person_id: int | None) -> Op[Any]:
+        """The save as one undoable edit: adding is undone by undo_create, editing by editing back."""
+        name = self._name(values)
+        if person_id is None:
+            return self.workspace.undoable(
+                self,
+                f"Add {name}",
+                do=lambda s: s.people.create(**values),
+                undo=lambda s, person: s.people.undo_create(person_id=person.id),
+                redo=lambda s, undone: s.people.redo_create(undone=undone),
+                changes=ROSTER,
+                said=lambda undone: (
+                    "" if undone.erased else f"{name} was archived, not erased: a record refers to them."
+                ),
+                title="Add person",
+            )
+        return self.workspace.undoable(
+            self,
+            f"Edit {name}",
+            do=lambda s: s.people.edit(person_id, **values),
+            undo=lambda s, edited: s.people.update(person_id, **edited.before),
+            redo=lambda s, _record: s.people.edit(person_id, **values),
+            changes=ROSTER,
+            title="Save person",
+        )
+
+    def _name(self, values: dict[str, Any]) -> str:
+        given = values.get("preferred_name") or values.get("given_name") or self._loaded.get("preferred_name")
+        given = given or self._loaded.get("given_name") or ""
+        family = values.get("family_name", self._loaded.get("family_name") or "")
+        return " ".join(p for p in (given.strip(), family.strip()) if p) or "person"
 
     def reject(self) -> None:
         if not self.saving:  # a save on its way cannot be called back; the dialog closes when it lands

@@ -286,9 +286,13 @@ class RepresentationDialog(QDialog):
             self.saving = False
             self._update_save()
 
-        self.workspace.op(
+        committee = self.ui.committeeCombo.itemText(self._shown_index)
+        self.workspace.undoable(
             self,
-            lambda s: s.representation.set_targets(committee_id=cid, targets=targets),
+            f"Set representation targets of {committee}",
+            do=lambda s: s.representation.set_targets(committee_id=cid, targets=targets),
+            undo=lambda s, before: s.representation.set_targets(committee_id=cid, targets=before),
+            redo=lambda s, _after: s.representation.set_targets(committee_id=cid, targets=targets),
             changes=(Change.COMMITTEES,),
             committee_ids=[cid],
             title="Save targets",

@@ -28,14 +28,14 @@ from equitydesk.gui.widgets.attendance_history import AttendanceHistory
 from equitydesk.gui.widgets.flow_layout import FlowLayout
 from equitydesk.gui.widgets.memberships_panel import MembershipsPanel
 from equitydesk.gui.widgets.search_field import SearchField
-from equitydesk.gui.workspace import Change
+from equitydesk.gui.workspace import ROSTER, Change
 from equitydesk.services.errors import DomainError
 
 if TYPE_CHECKING:
     from equitydesk.gui.dialogs.merge_dialog import MergeDialog
     from equitydesk.gui.dialogs.person_dialog import PersonDialog
     from equitydesk.gui.dialogs.representation_dialog import RepresentationDialog
-    from equitydesk.gui.workspace import Changes
+    from equitydesk.gui.workspace import Changes, Workspace
     from equitydesk.services.person_merge import MergeResult
     from equitydesk.services.registry import Services
 
@@ -214,6 +214,25 @@ class RosterPage(ListPage):
         hidden = super()._hidden_keys()
         return hidden - {"archived"} if self.archived_check.isChecked() else hidden | {"archived"}
 
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        if self.workspace is not None:
+            self.workspace.committee_chosen.disconnect(self._committee_chosen)
+        super().set_workspace(workspace)
+        if workspace is not None:
+            workspace.committee_chosen.connect(self._committee_chosen)
+
+    def _committee_chosen(self, committee_id: int | None) -> None:
+        """Another page (the home page) chose a committee: the roster's filter follows, so exports agree."""
+        if committee_id is not None and committee_id != self.chosen_committee():
+            index = self.committee_combo.findData(committee_id)
+            if index >= 0:
+                self.committee_combo.setCurrentIndex(index)
+
+    def apply_view(self, name: str) -> None:
+        """A view another page asked for: "representation" opens Representation… for the chosen committee."""
+        if name == "representation":
+            self.show_representation()
+
     def on_services_changed(self, services: Services | None) -> None:
         combo = self.committee_combo
         keep = combo.currentData()
@@ -338,9 +357,15 @@ class RosterPage(ListPage):
                 self.select_id(ids[0])
             self.notify(f"{'Archived' if archived else 'Restored'} {who}.")
 
-        self.workspace.op(self, lambda s: s.people.archive_many(ids, archived=archived), title=title).success(
-            done
-        ).run()
+        self.workspace.undoable(
+            self,
+            f"{'Archive' if archived else 'Restore'} {who}",
+            do=lambda s: s.people.set_archived(ids=ids, archived=archived),
+            undo=lambda s, changed: s.people.set_archived(ids=changed, archived=not archived),
+            redo=lambda s, changed: s.people.set_archived(ids=changed, archived=archived),
+            changes=ROSTER,
+            title=title,
+        ).success(done).run()
 
     def merge_people(self) -> MergeDialog | None:
         from equitydesk.gui.dialogs.merge_dialog import open_merge_dialog

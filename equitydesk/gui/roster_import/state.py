@@ -316,6 +316,8 @@ class ImportState(QObject):
             self.result, late_cancel = outcome
             kinds = [Change.PEOPLE, Change.MEMBERSHIPS] + ([Change.COMMITTEES] if self.result.committee_created else [])
             self._announce(kinds, self.result.committee_id)
+            # The import is one step of its own, taken back whole by Roster › Undo an import…, not by Edit › Undo.
+            self.workspace.history.clear("the import changed the roster; Roster › Undo an import… takes it back")
             self.committed.emit(late_cancel)
 
         def failed(error: BaseException) -> None:
@@ -333,6 +335,7 @@ class ImportState(QObject):
         def done(result: UndoResult) -> None:
             self.undo_result = result
             self._announce([Change.PEOPLE, Change.MEMBERSHIPS], result.committee_id)
+            self.workspace.history.clear("an import was undone, which changed the database under it")
             self.undone.emit()
 
         def failed(error: BaseException) -> None:

@@ -153,6 +153,7 @@ class UndoImportDialog(QDialog):
 
     def _undone(self, batch_id: int, result: UndoResult) -> None:
         self.job = None
+        self.workspace.history.clear("an import was undone, which changed the database under it")
         self.reload()
         self.select_batch(batch_id)
         text = (

@@ -166,6 +166,12 @@ class MembershipsPanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.workspace.op(
-            self, lambda s: s.memberships.delete(membership_id), changes=ROSTER, title="Remove membership"
+        self.workspace.undoable(
+            self,
+            f"Remove membership in {committee}",
+            do=lambda s: s.memberships.remove(membership_id),
+            undo=lambda s, removed: s.memberships.put_back(removed=removed),
+            redo=lambda s, record: s.memberships.remove(record.id),
+            changes=ROSTER,
+            title="Remove membership",
         ).run()
