@@ -42,6 +42,13 @@ class BackupError(DatabaseError):
     """A backup or a restore that could not be made or did not check out; str() is one plain sentence."""
 
 
+class TargetTaken(BackupError):
+    """The backup's name was taken by another process between choosing it and placing the finished copy."""
+
+
+_NAME_ATTEMPTS = 10
+
+
 class CopyRejected(Exception):
     """The copy did not check out; str() says how, as a phrase to put in a sentence."""
 
@@ -178,9 +185,7 @@ def copy_database(
         if problem is not None:
             raise CopyRejected(problem)
         _fsync(temp)
-        if target.exists():
-            raise BackupError(f"{target} appeared while the backup was being made; it was left as it is.")
-        os.replace(temp, target)
+        _place(temp, target)
         _fsync(target.parent)
     except BaseException as exc:
         for leftover in (temp, *(temp.with_name(temp.name + s) for s in ("-journal", "-wal", "-shm"))):
@@ -190,6 +195,21 @@ def copy_database(
             raise _write_failure(target, exc) from exc
         raise
     return counts
+
+
+def _place(temp: Path, target: Path) -> None:
+    # A hard link fails if the name exists, so two processes backing up in the same second cannot both take it;
+    # where links are not allowed (some network or FAT drives) a check before the rename is the best there is.
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise TargetTaken(f"{target} appeared while the backup was being made; it was left as it is.") from None
+    except OSError:
+        if target.exists():
+            raise TargetTaken(f"{target} appeared while the backup was being made; it was left as it is.") from None
+        os.replace(temp, target)
+    else:
+        temp.unlink()
 
 
 def _copy_into(source: sqlite3.Connection, temp: Path) -> dict[str, int]:
@@ -297,13 +317,21 @@ def make_backup(
             f"EquityDesk cannot make the folder {folder} for backups ({(exc.strerror or str(exc)).lower()})."
         ) from exc
     remove_stale_temps(folder)
-    target, at = _free_path(db_path, now)
-    try:
-        counts = copy_database(source, target, before_verify=before_verify)
-    except CopyRejected as exc:
-        raise BackupError(
-            f"The backup of {db_path.name} failed its check ({exc}), so it was deleted and the older backups were kept."
-        ) from exc
+    for attempt in range(_NAME_ATTEMPTS):
+        target, at = _free_path(db_path, now)
+        try:
+            counts = copy_database(source, target, before_verify=before_verify)
+            break
+        except TargetTaken:
+            # Another EquityDesk backed this database up in the same second: take the next free name.
+            if attempt == _NAME_ATTEMPTS - 1:
+                raise
+            now = at + timedelta(seconds=1)
+        except CopyRejected as exc:
+            raise BackupError(
+                f"The backup of {db_path.name} failed its check ({exc}), so it was deleted and the older backups "
+                "were kept."
+            ) from exc
     thin_backups(db_path, now=now)
     return BackupFile(path=target, created=at, size=target.stat().st_size, counts=counts)
 

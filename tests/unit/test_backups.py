@@ -134,6 +134,28 @@ def test_a_copy_that_fails_its_check_is_deleted_and_older_backups_are_not_thinne
     assert listed(tmp_path / "backups") == sorted([seed.path.name, made.path.name])
 
 
+def test_a_name_taken_by_another_process_meanwhile_moves_the_backup_to_the_next_second(tmp_path: Path) -> None:
+    # Two EquityDesks backing one database up in the same second both choose the same free name; the one that
+    # places its copy second must neither fail (an import would then refuse) nor replace the other's backup.
+    path = make_database(tmp_path / "eac.sqlite")
+    taken = backup_path(path, NOW)
+    hit: list[Path] = []
+
+    def competitor(copy: Path) -> None:
+        if not hit:
+            hit.append(copy)
+            shutil.copyfile(copy, taken)
+            theirs.append(digest(taken))
+
+    theirs: list[str] = []
+    made = backup_now(path, now=NOW, before_verify=competitor)
+    assert hit, "the other process really took the name while the copy was being checked"
+    assert digest(taken) == theirs[0], "the other process's backup is left as it wrote it"
+    assert made.path == backup_path(path, NOW + timedelta(seconds=1))
+    assert made.path.exists() and made.path != taken
+    assert not [p for p in (tmp_path / "backups").iterdir() if p.name.endswith(".partial")]
+
+
 def test_a_sound_backup_thins_the_older_ones(tmp_path: Path) -> None:
     path = make_database(tmp_path / "eac.sqlite")
     seed = backup_now(path, now=NOW - timedelta(days=900))
