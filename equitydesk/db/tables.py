@@ -165,6 +165,8 @@ class Meeting(Timestamped, Base):
     )
     minutes_approved_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
+    # An IANA name (America/Chicago); None: the default, domain.agenda_times.DEFAULT_TIME_ZONE.
+    time_zone: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (CheckConstraint("ends_at IS NULL OR ends_at >= starts_at", name="time_order"),)
 
@@ -188,6 +190,8 @@ class AgendaItem(Base):
     presenter_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     # An item not reached at an earlier meeting and carried into this one.
     carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="SET NULL"))
+    # None: not marked; False: not reached, so the next meeting's draft agenda carries it forward.
+    reached: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class Attendance(Base):

@@ -135,6 +135,7 @@ class MeetingRecord(Record):
     notes: str | None
     created_at: datetime
     updated_at: datetime
+    time_zone: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,10 @@ class AgendaItemRecord(Record):
     strategy_id: int | None
     description: str | None
     minutes_text: str | None
+    confidential: bool
+    presenter_person_id: int | None
+    carried_from_id: int | None
+    reached: bool | None
 
 
 @dataclass(frozen=True, slots=True)
