@@ -40,6 +40,11 @@ class CommandId(Enum):
     IMPORT_ROSTER = auto()
     UNDO_IMPORT = auto()
     BACKUPS = auto()
+    NEW_MEETING = auto()
+    OPEN_MEETING = auto()
+    COPY_MEETING = auto()
+    MEETING_SERIES = auto()
+    MEETINGS_CALENDAR = auto()
 
 
 Shortcut = QKeySequence.StandardKey | str | None
@@ -64,7 +69,7 @@ SPECS: dict[CommandId, CommandSpec] = {
     CommandId.GO_ROADMAP: CommandSpec("Road&map", "Strategies of the plans and their status", "Ctrl+4", "roadmap"),
     CommandId.FIND: CommandSpec("&Search", "Search this page", QKeySequence.StandardKey.Find),
     CommandId.REFRESH: CommandSpec("Re&fresh", "Read the lists again from the file", QKeySequence.StandardKey.Refresh),
-    CommandId.ADD_PERSON: CommandSpec("&Add person…", "Add someone to the roster", "Ctrl+Shift+N", "add"),
+    CommandId.ADD_PERSON: CommandSpec("&Add person…", "Add someone to the roster", "Ctrl+Shift+P", "add"),
     CommandId.EDIT_PERSON: CommandSpec(
         "&Edit person…", "Edit the selected person (or double-click them)", None, "edit"
     ),
@@ -92,6 +97,21 @@ SPECS: dict[CommandId, CommandSpec] = {
     ),
     CommandId.UNDO_IMPORT: CommandSpec("&Undo an import…", "Take back a roster import: what it added and changed"),
     CommandId.BACKUPS: CommandSpec("&Backups…", "The database's backups: back up now, or restore one"),
+    CommandId.NEW_MEETING: CommandSpec(
+        "New &meeting…", "Schedule a meeting and build its agenda", "Ctrl+Shift+N", "add"
+    ),
+    CommandId.OPEN_MEETING: CommandSpec(
+        "&Open meeting", "Show the selected meeting (or double-click it, or press Enter)"
+    ),
+    CommandId.COPY_MEETING: CommandSpec(
+        "&Copy previous meeting…", "Start the next meeting from an earlier one: its place, times and agenda"
+    ),
+    CommandId.MEETING_SERIES: CommandSpec(
+        "Meeting &series…", "Schedule a meeting every month, such as the second Tuesday, September to June"
+    ),
+    CommandId.MEETINGS_CALENDAR: CommandSpec(
+        "Save to &calendar…", "Save the upcoming meetings as an .ics file for Outlook, Google or Apple calendars"
+    ),
 }
 
 

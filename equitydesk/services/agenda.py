@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from equitydesk.db.tables import AgendaItem, Meeting, Person, Strategy
+from equitydesk.db.tables import AgendaItem, Meeting, Membership, Person, Plan, Strategy
 from equitydesk.domain.agenda_times import AgendaTimes, agenda_times
-from equitydesk.domain.enums import ChangeAction
+from equitydesk.domain.enums import ChangeAction, MembershipStatus
 from equitydesk.services import changelog
 from equitydesk.services.crud import EntityService
 from equitydesk.services.errors import DomainError, NotFound
@@ -172,6 +172,36 @@ class AgendaOperations(EntityService[AgendaItem, AgendaItemRecord]):
             obj = self._load(session, item_id)
             self._update(session, obj, {"reached": reached}, batch_id=None)
             return self.record.of(obj)
+
+    def presenter_choices(self, *, meeting_id: int) -> list[tuple[int, str]]:
+        """(person id, name) of the meeting's committee's active members, by name: the presenters to pick from."""
+        with self.ctx.sessions() as session:
+            meeting = session.get(Meeting, meeting_id)
+            if meeting is None:
+                raise NotFound("This meeting no longer exists (it may have been deleted).", field="meeting")
+            rows = session.execute(
+                select(Person.id)
+                .join(Membership, Membership.person_id == Person.id)
+                .where(
+                    Membership.committee_id == meeting.committee_id,
+                    Membership.status == MembershipStatus.ACTIVE,
+                    Person.archived.is_(False),
+                )
+                .distinct()
+            )
+            names = _names(session, {pid for (pid,) in rows})
+        return sorted(names.items(), key=lambda pair: pair[1].casefold())
+
+    def strategy_choices(self) -> list[tuple[int, str]]:
+        """(strategy id, "code title") of every plan's strategies, in plan order."""
+        with self.ctx.sessions() as session:
+            rows = session.execute(
+                select(Strategy.id, Strategy.code, Strategy.title, Plan.name)
+                .join(Plan, Plan.id == Strategy.plan_id)
+                .where(Plan.archived.is_(False))
+                .order_by(Plan.name, Strategy.position, Strategy.id)
+            )
+            return [(sid, " ".join(p for p in (code, title) if p) + f" ({plan})") for sid, code, title, plan in rows]
 
     # --- helpers ---------------------------------------------------------------------------------------------
 
