@@ -36,6 +36,7 @@ from equitydesk.gui.dialogs.field_errors import FieldErrors
 from equitydesk.gui.display import format_date, format_time
 from equitydesk.gui.jobs import user_message
 from equitydesk.gui.workspace import Change
+from equitydesk.services.crud import ListQuery
 from equitydesk.services.errors import DomainError
 
 if TYPE_CHECKING:
@@ -202,7 +203,7 @@ class ScheduleDialog(QDialog):
         if meeting_id is not None and mode is Mode.EDIT:
             self._load(self.services.meetings.get(meeting_id))
         else:
-            chosen = committee_id or workspace.chosen_committee()
+            chosen = committee_id or workspace.chosen_committee() or self._latest_committee()
             if chosen is not None and self.committee_combo.findData(chosen) >= 0:
                 self.committee_combo.setCurrentIndex(self.committee_combo.findData(chosen))
             self.committee_combo.currentIndexChanged.connect(self._committee_changed)
@@ -220,6 +221,11 @@ class ScheduleDialog(QDialog):
         self.resize(640, self.sizeHint().height())
 
     # --- filling in ------------------------------------------------------------------------------------------
+
+    def _latest_committee(self) -> int | None:
+        """The committee that met or meets last: with no committee chosen, the likeliest one to schedule for."""
+        ids = self.services.meetings.list_ids(ListQuery(sort="starts_at", descending=True))
+        return self.services.meetings.get(ids[0]).committee_id if ids else None
 
     def _load(self, meeting: MeetingRecord) -> None:
         self.title_edit.setText(meeting.title)

@@ -137,25 +137,30 @@ class MeetingsPage(ListPage):
     def new_meeting(self) -> ScheduleDialog | None:
         from equitydesk.gui.meeting.schedule_dialog import Mode
 
-        return self._schedule(Mode.NEW)
+        shown = self.view.meeting_id if self.view is not None else self.selected_id()
+        return self._schedule(Mode.NEW, like=shown)
 
     def copy_meeting(self) -> ScheduleDialog | None:
         from equitydesk.gui.meeting.schedule_dialog import Mode
 
-        return self._schedule(Mode.COPY, meeting_id=self.view.meeting_id if self.view else self.selected_id())
+        shown = self.view.meeting_id if self.view is not None else self.selected_id()
+        return self._schedule(Mode.COPY, meeting_id=shown, like=shown)
 
     def new_series(self) -> ScheduleDialog | None:
         from equitydesk.gui.meeting.schedule_dialog import Mode
 
         return self._schedule(Mode.SERIES)
 
-    def _schedule(self, mode: object, *, meeting_id: int | None = None) -> ScheduleDialog | None:
+    def _schedule(
+        self, mode: object, *, meeting_id: int | None = None, like: int | None = None
+    ) -> ScheduleDialog | None:
+        """The schedule dialog, for the committee of the meeting shown or selected (`like`) if any."""
         if self.workspace is None:
             return None
         from equitydesk.gui.meeting.schedule_dialog import Mode, ScheduleDialog
 
         assert isinstance(mode, Mode)
-        committee_id = self.services.meetings.get(meeting_id).committee_id if meeting_id and self.services else None
+        committee_id = self.services.meetings.get(like).committee_id if like and self.services else None
         dialog = ScheduleDialog(self.workspace, mode, meeting_id=meeting_id, committee_id=committee_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self.open_meeting)
