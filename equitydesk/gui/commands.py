@@ -110,7 +110,8 @@ SPECS: dict[CommandId, CommandSpec] = {
         "Meeting &series…", "Schedule a meeting every month, such as the second Tuesday, September to June"
     ),
     CommandId.MEETINGS_CALENDAR: CommandSpec(
-        "Save to &calendar…", "Save the upcoming meetings as an .ics file for Outlook, Google or Apple calendars"
+        "Save upcoming to &calendar…",
+        "Save the upcoming meetings (of the committee chosen on the roster) as an .ics file for your calendar",
     ),
 }
 

@@ -22,7 +22,7 @@ from equitydesk.domain.carry_forward import (
     review_position,
     review_text,
 )
-from equitydesk.domain.enums import OPEN_ACTION_STATUSES, AgendaKind, ChangeAction, MeetingStatus
+from equitydesk.domain.enums import OPEN_ACTION_STATUSES, AgendaKind, ChangeAction, MeetingStatus, MinutesStatus
 from equitydesk.domain.meeting_series import MONTH_NAMES, MonthlyRule, series_dates
 from equitydesk.formats.ics import CalendarEvent, write_ics
 from equitydesk.services import changelog
@@ -158,6 +158,8 @@ class MeetingScheduling(EntityService[Meeting, MeetingRecord]):
         (those already carried are not added twice)."""
         with self.ctx.sessions.begin() as session:
             meeting = self._load(session, meeting_id)
+            if meeting.minutes_status == MinutesStatus.APPROVED:
+                raise DomainError("The minutes of this meeting are approved and locked. Reopen them to make changes.")
             self._carry_forward(session, meeting, only_if_next=False)
             return self.record.of(meeting)
 

@@ -226,3 +226,43 @@ def test_remove_asks_first_and_keeps_positions_dense(qtbot, window, december, mo
     assert "Approval of the agenda" not in agenda.titles()
     assert [p for p, _t in db_order(window, december)] == [1, 2, 3, 4]
     assert agenda.selected_id() == agenda.model.id_at(1)  # the next item is selected
+
+
+def test_a_monthly_series_from_the_dialog(qtbot, window, committee):
+    page = meetings_page(window)
+    window.commands[CommandId.MEETING_SERIES].trigger()
+    dialog = page.dialog
+    assert dialog is not None
+    dialog.committee_combo.setCurrentIndex(dialog.committee_combo.findText("Equity Advisory Committee"))
+    dialog.first_edit.setDate(dialog.first_edit.date().fromString("2026-01-01", "yyyy-MM-dd"))
+    dialog.last_edit.setDate(dialog.last_edit.date().fromString("2026-06-01", "yyyy-MM-dd"))
+    assert dialog.preview_label.text() == "6 meetings: Jan 13, Feb 10, Mar 10, Apr 14, May 12, Jun 9."
+    dialog.ordinal_combo.setCurrentIndex(dialog.ordinal_combo.findData(5))
+    dialog.weekday_combo.setCurrentIndex(4)  # fifth Friday
+    assert "No meeting in February 2026" in dialog.preview_label.text()
+    dialog.ordinal_combo.setCurrentIndex(dialog.ordinal_combo.findData(2))
+    dialog.weekday_combo.setCurrentIndex(1)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot)
+    qtbot.waitUntil(lambda: page.view is not None)
+    assert page.view.title_label.text() == "January meeting"
+    titles = [page.model.index(r, page.model.column_of("title")).data() for r in range(page.model.rowCount())]
+    assert sorted(t for t in titles if t in ("January meeting", "June meeting")) == ["January meeting", "June meeting"]
+    assert page.model.rowCount() == 3 + 6
+
+
+def test_editing_the_schedule_updates_the_heading_and_the_end_words(qtbot, window, december):
+    view = open_by_keyboard(qtbot, window, december)
+    dialog = view.edit_schedule()
+    dialog.end_edit.setTime(dialog.end_edit.time().fromString("19:00", "HH:mm"))
+    dialog.zone_combo.setEditText("America/Denver")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot)
+    assert "6:00 PM – 7:00 PM (America/Denver)" in view.when_label.text()
+    assert view.agenda.end_label.text() == "Runs 15 minutes past the scheduled end, 7:00 PM."
+    dialog = view.edit_schedule()
+    dialog.zone_combo.setEditText("Minnesota time")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot)
+    assert dialog.isVisible() and "Region/City" in dialog.error_label.text()
+    assert window.services.meetings.get(december).time_zone == "America/Denver"

@@ -196,6 +196,8 @@ def test_a_move_into_a_locked_meeting_is_refused_and_changes_nothing(
         services.agenda.move(item_id=a.id, index=1)
     with pytest.raises(DomainError, match="locked"):
         services.agenda.add(meeting_id=m, title="C", index=0)
+    with pytest.raises(DomainError, match="locked"):
+        services.meetings.carry_forward(meeting_id=m)
     with db.sessions() as session:
         rows = session.execute(select(AgendaItem.title, AgendaItem.position).where(AgendaItem.meeting_id == m))
         assert sorted(rows, key=lambda r: r[1]) == [("A", 1), ("B", 2)]
