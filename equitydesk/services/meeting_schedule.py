@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from equitydesk.db.base import utcnow
-from equitydesk.db.tables import ActionItem, AgendaItem, Committee, Meeting, Person
+from equitydesk.db.tables import ActionItem, AgendaItem, Committee, Meeting, Membership, Person
 from equitydesk.domain.agenda_times import DEFAULT_TIME_ZONE
 from equitydesk.domain.carry_forward import (
     REVIEW_MINUTES,
@@ -22,7 +22,15 @@ from equitydesk.domain.carry_forward import (
     review_position,
     review_text,
 )
-from equitydesk.domain.enums import OPEN_ACTION_STATUSES, AgendaKind, ChangeAction, MeetingStatus, MinutesStatus
+from equitydesk.domain.enums import (
+    OPEN_ACTION_STATUSES,
+    AgendaKind,
+    ChangeAction,
+    MeetingStatus,
+    MembershipStatus,
+    MinutesStatus,
+    Role,
+)
 from equitydesk.domain.meeting_series import MONTH_NAMES, MonthlyRule, series_dates
 from equitydesk.formats.ics import CalendarEvent, write_ics
 from equitydesk.services import changelog
@@ -255,7 +263,7 @@ class MeetingScheduling(EntityService[Meeting, MeetingRecord]):
             review = self._add_item(
                 session, meeting,
                 {"title": REVIEW_TITLE, "kind": AgendaKind.DISCUSSION, "minutes_allotted": REVIEW_MINUTES,
-                 "description": text},
+                 "description": text, "presenter_person_id": self._chair(session, meeting.committee_id)},
                 position=len(items) + 1,
             )  # fmt: skip
             items.insert(review_position([i.title for i in items]), review)
@@ -279,6 +287,16 @@ class MeetingScheduling(EntityService[Meeting, MeetingRecord]):
         for position, item in enumerate(items, start=1):
             item.position = position
         session.flush()
+
+    def _chair(self, session: Session, committee_id: int) -> int | None:
+        """The committee's chair (or co-chair), who usually leads the review of the action items."""
+        return session.scalars(
+            select(Membership.person_id)
+            .where(Membership.committee_id == committee_id, Membership.status == MembershipStatus.ACTIVE,
+                   Membership.role.in_([Role.CHAIR, Role.CO_CHAIR]))
+            .order_by(Membership.role != Role.CHAIR, Membership.id)
+            .limit(1)
+        ).first()  # fmt: skip
 
     def _open_actions(self, session: Session, committee_id: int) -> list[OpenAction]:
         rows = session.execute(

@@ -208,6 +208,7 @@ def test_ctrl_shift_n_schedules_the_next_meeting_with_its_open_actions(qtbot, wi
     assert view.agenda.titles() == [REVIEW_TITLE]
     review = view.agenda.model.lines[0].item.description or ""
     assert "Book interpreters for the listening sessions — Chue Thao" in review and "(overdue)" in review
+    assert view.agenda.model.lines[0].presenter_name == "Linda Anderson"  # the chair leads it
     starts = window.services.meetings.get(view.meeting_id).starts_at
     assert starts > datetime.combine(today + timedelta(days=28), time(18))  # after December: the next one
 
