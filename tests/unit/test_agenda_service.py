@@ -210,3 +210,39 @@ def test_unknown_meeting_and_time_zone_are_plain_refusals(services: Services, ea
         services.agenda.add(meeting_id=999, title="X")
     with pytest.raises(DomainError, match="Region/City"):
         services.meetings.update_meeting(meeting_id=eac["october"], time_zone="Chicago time")
+
+
+def test_any_sequence_of_edits_keeps_positions_dense_and_in_the_expected_order(
+    services: Services, eac: dict[str, int]
+) -> None:
+    """A model list beside the database: after every add, duplicate, move and remove, both read the same."""
+    import random
+
+    rng = random.Random(14)
+    m = eac["october"]
+    expected: list[int] = []
+    titles: dict[int, str] = {}
+    for step in range(60):
+        action = rng.choice(["add", "add", "move", "move", "duplicate", "remove"]) if expected else "add"
+        if action == "add":
+            index = rng.randint(0, len(expected))
+            item = services.agenda.add(meeting_id=m, title=f"Item {step}", index=index)
+            expected.insert(index, item.id)
+            titles[item.id] = item.title
+        elif action == "move":
+            item_id, index = rng.choice(expected), rng.randint(0, len(expected) - 1)
+            services.agenda.move(item_id=item_id, index=index)
+            expected.remove(item_id)
+            expected.insert(index, item_id)
+        elif action == "duplicate":
+            item_id = rng.choice(expected)
+            copy = services.agenda.duplicate(item_id=item_id)
+            expected.insert(expected.index(item_id) + 1, copy.id)
+            titles[copy.id] = titles[item_id]
+        else:
+            item_id = rng.choice(expected)
+            services.agenda.remove(item_id=item_id)
+            expected.remove(item_id)
+        lines = services.agenda.plan(meeting_id=m).lines
+        assert [line.item.id for line in lines] == expected, f"after step {step} ({action})"
+        assert [line.item.position for line in lines] == list(range(1, len(expected) + 1))
