@@ -6,6 +6,7 @@ from equitydesk.cli.backup import BackupCommand, BackupsCommand, RestoreCommand
 from equitydesk.cli.base import Command
 from equitydesk.cli.database import CheckCommand, DemoCommand, InitCommand, StatsCommand
 from equitydesk.cli.listing import ListCommand
+from equitydesk.cli.meetings import ExportIcsCommand, MeetingCopyCommand, MeetingNewCommand
 from equitydesk.cli.roster import (
     ExportRosterCommand,
     ImportRosterCommand,
@@ -25,6 +26,9 @@ COMMANDS: list[Command] = [
     ExportRosterCommand(),
     ReportRosterCommand(),
     ReportSigninCommand(),
+    ExportIcsCommand(),
+    MeetingNewCommand(),
+    MeetingCopyCommand(),
     BackupCommand(),
     RestoreCommand(),
     BackupsCommand(),
@@ -34,4 +38,5 @@ COMMANDS: list[Command] = [
 GROUPS: dict[str, str] = {
     "export": "write records to a spreadsheet or another file",
     "report": "make a printable report",
+    "meeting": "schedule meetings",
 }

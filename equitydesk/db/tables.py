@@ -172,6 +172,8 @@ class Meeting(Timestamped, Base):
     minutes_approved_at_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
     # The secretary's text of the minutes, started from the generated draft; frozen once the minutes are approved.
     minutes_draft: Mapped[str | None] = mapped_column(Text)
+    # An IANA name (America/Chicago); None: the default, domain.agenda_times.DEFAULT_TIME_ZONE.
+    time_zone: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (CheckConstraint("ends_at IS NULL OR ends_at >= starts_at", name="time_order"),)
 
@@ -195,6 +197,8 @@ class AgendaItem(Base):
     presenter_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     # An item not reached at an earlier meeting and carried into this one.
     carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="SET NULL"))
+    # None: not marked; False: not reached, so the next meeting's draft agenda carries it forward.
+    reached: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class Attendance(Base):

@@ -43,6 +43,11 @@ class CommandId(Enum):
     UNDO = auto()
     REDO = auto()
     GO_HOME = auto()
+    NEW_MEETING = auto()
+    OPEN_MEETING = auto()
+    COPY_MEETING = auto()
+    MEETING_SERIES = auto()
+    MEETINGS_CALENDAR = auto()
 
 
 Shortcut = QKeySequence.StandardKey | str | None
@@ -67,7 +72,7 @@ SPECS: dict[CommandId, CommandSpec] = {
     CommandId.GO_ROADMAP: CommandSpec("Road&map", "Strategies of the plans and their status", "Ctrl+4", "roadmap"),
     CommandId.FIND: CommandSpec("&Search", "Search this page", QKeySequence.StandardKey.Find),
     CommandId.REFRESH: CommandSpec("Re&fresh", "Read the lists again from the file", QKeySequence.StandardKey.Refresh),
-    CommandId.ADD_PERSON: CommandSpec("&Add person…", "Add someone to the roster", "Ctrl+Shift+N", "add"),
+    CommandId.ADD_PERSON: CommandSpec("&Add person…", "Add someone to the roster", "Ctrl+Shift+P", "add"),
     CommandId.EDIT_PERSON: CommandSpec(
         "&Edit person…", "Edit the selected person (or double-click them)", None, "edit"
     ),
@@ -98,6 +103,22 @@ SPECS: dict[CommandId, CommandSpec] = {
     CommandId.UNDO: CommandSpec("&Undo", "Take back the last edit", QKeySequence.StandardKey.Undo),
     CommandId.REDO: CommandSpec("&Redo", "Make the edit taken back again", QKeySequence.StandardKey.Redo),
     CommandId.GO_HOME: CommandSpec("&Home", "What needs attention in the chosen committee", "Ctrl+0", "home"),
+    CommandId.NEW_MEETING: CommandSpec(
+        "New &meeting…", "Schedule a meeting and build its agenda", "Ctrl+Shift+N", "add"
+    ),
+    CommandId.OPEN_MEETING: CommandSpec(
+        "&Open meeting", "Show the selected meeting (or double-click it, or press Enter)"
+    ),
+    CommandId.COPY_MEETING: CommandSpec(
+        "&Copy previous meeting…", "Start the next meeting from an earlier one: its place, times and agenda"
+    ),
+    CommandId.MEETING_SERIES: CommandSpec(
+        "Meeting &series…", "Schedule a meeting every month, such as the second Tuesday, September to June"
+    ),
+    CommandId.MEETINGS_CALENDAR: CommandSpec(
+        "Save upcoming to &calendar…",
+        "Save the upcoming meetings (of the committee chosen on the roster) as an .ics file for your calendar",
+    ),
 }
 
 

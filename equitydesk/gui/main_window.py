@@ -157,6 +157,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
+        file_menu.addAction(a.bind(CommandId.NEW_MEETING, self.new_meeting))
+        file_menu.addSeparator()
         self.exports = ExportCommands(self.commands, self)
         self.exports.add_to(file_menu)
         file_menu.addSeparator()
@@ -339,6 +341,12 @@ class MainWindow(QMainWindow):
 
         folder = data_dir()
         return str(folder if folder.exists() else Path.home())
+
+    def new_meeting(self) -> QWidget | None:
+        """File › New meeting…: the Meetings page, with its schedule dialog open."""
+        page = self.show_page(MeetingsPage)
+        assert isinstance(page, MeetingsPage)
+        return page.new_meeting()
 
     def import_roster(self, path: Path | None = None) -> QWidget | None:
         """The import wizard (with a dropped file already being read); the pages hear of its writes."""

@@ -19,13 +19,15 @@ from equitydesk.domain.enums import (
     MinutesStatus,
     QuorumKind,
 )
-from equitydesk.services.crud import Column, EntityService, SqlExpr
+from equitydesk.services.agenda import AgendaOperations
+from equitydesk.services.crud import Column, SqlExpr
 from equitydesk.services.errors import DomainError
 from equitydesk.services.fields import Field
+from equitydesk.services.meeting_schedule import MeetingScheduling, check_time_zone
 from equitydesk.services.records import AgendaItemRecord, MeetingRecord
 
 
-class MeetingService(EntityService[Meeting, MeetingRecord]):
+class MeetingService(MeetingScheduling):
     table = Meeting
     record = MeetingRecord
     entity = "meeting"
@@ -41,6 +43,7 @@ class MeetingService(EntityService[Meeting, MeetingRecord]):
         "minutes_status": Field("Minutes status", kind="enum", enum=MinutesStatus),
         "minutes_approved_on": Field("Minutes approved on", kind="date"),
         "notes": Field("Notes", kind="longtext", max_len=20000),
+        "time_zone": Field("Time zone", max_len=64),
     }
 
     def columns(self) -> dict[str, Column]:
@@ -77,6 +80,7 @@ class MeetingService(EntityService[Meeting, MeetingRecord]):
     def validate(self, session: Session, obj: Meeting) -> None:
         if obj.ends_at and obj.starts_at and obj.ends_at < obj.starts_at:
             raise DomainError("A meeting cannot end before it starts.", field="ends_at")
+        check_time_zone(obj.time_zone)
 
     def prepare(self, session: Session, values: dict[str, Any], obj: Meeting | None) -> None:
         if obj is None or obj.minutes_status != MinutesStatus.APPROVED:
@@ -153,7 +157,7 @@ class LockedByApprovedMinutes:
         self._check_unlocked(session, obj.meeting_id)
 
 
-class AgendaItemService(LockedByApprovedMinutes, EntityService[AgendaItem, AgendaItemRecord]):
+class AgendaItemService(LockedByApprovedMinutes, AgendaOperations):
     table = AgendaItem
     record = AgendaItemRecord
     entity = "agenda_item"
@@ -168,6 +172,8 @@ class AgendaItemService(LockedByApprovedMinutes, EntityService[AgendaItem, Agend
         "strategy_id": Field("Strategy", kind="ref"),
         "description": Field("Description", kind="longtext", max_len=20000),
         "minutes_text": Field("Minutes", kind="longtext", max_len=100000),
+        "presenter_person_id": Field("Presenter (a member)", kind="ref"),
+        "confidential": Field("Closed session", kind="bool"),
     }
 
     def columns(self) -> dict[str, Column]:

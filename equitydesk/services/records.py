@@ -140,6 +140,7 @@ class MeetingRecord(Record):
     adjourned_at: datetime | None
     minutes_approved_at_meeting_id: int | None
     minutes_draft: str | None
+    time_zone: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,7 @@ class AgendaItemRecord(Record):
     confidential: bool
     presenter_person_id: int | None
     carried_from_id: int | None
+    reached: bool | None
 
 
 @dataclass(frozen=True, slots=True)

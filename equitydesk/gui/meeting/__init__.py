@@ -1,1 +1,1 @@
-"""The meeting workspace: agenda, attendance, minutes and decisions, and the packet."""
+"""The meeting workspace: one meeting's schedule and its tabs (agenda, attendance, minutes and decisions, packet)."""

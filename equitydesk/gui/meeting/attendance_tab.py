@@ -129,6 +129,12 @@ class AttendanceTab(QWidget):
         workspace.people_changed.connect(self.reload)
         self.reload()
 
+    def detach(self) -> None:
+        """Stop listening to the workspace: the meeting view is closing."""
+        self.workspace.meetings_changed.disconnect(self._changed)
+        self.workspace.memberships_changed.disconnect(self._changed)
+        self.workspace.people_changed.disconnect(self.reload)
+
     @property
     def services(self) -> Services:
         return self.workspace.services

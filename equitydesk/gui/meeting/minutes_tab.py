@@ -172,6 +172,11 @@ class MinutesTab(QWidget):
         workspace.people_changed.connect(self.reload)
         self.reload()
 
+    def detach(self) -> None:
+        """Stop listening to the workspace: the meeting view is closing."""
+        self.workspace.meetings_changed.disconnect(self._changed)
+        self.workspace.people_changed.disconnect(self.reload)
+
     @property
     def services(self) -> Services:
         return self.workspace.services

@@ -33,10 +33,17 @@ def upgrade() -> None:
             ["id"],
             ondelete="SET NULL",
         )
+        # None: not marked yet; False: not reached, so the next meeting's agenda carries it forward.
+        batch.add_column(sa.Column("reached", sa.Boolean(), nullable=True))
+    # A plain nullable column: SQLite adds it in place, no rebuild of the meeting table.
+    op.add_column("meeting", sa.Column("time_zone", sa.String(length=64), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("meeting") as batch:
+        batch.drop_column("time_zone")
     with op.batch_alter_table("agenda_item") as batch:
+        batch.drop_column("reached")
         batch.drop_column("carried_from_id")
         batch.drop_column("presenter_person_id")
         batch.drop_column("confidential")
