@@ -6,6 +6,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from equitydesk.domain.enums import Direction, IndicatorKind, RagStatus, UnitKind
 
@@ -90,7 +91,7 @@ class IndicatorFacts:
             return None
         if day <= path[0].on:
             return path[0].value
-        for before, after in zip(path, path[1:], strict=False):
+        for before, after in pairwise(path):
             if day <= after.on:
                 span = (after.on - before.on).days
                 share = (day - before.on).days / span if span else 1.0

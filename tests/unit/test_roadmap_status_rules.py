@@ -85,7 +85,7 @@ CASES = [
         IndicatorFacts(name="x", kind=IndicatorKind.GAP, group=(Point(MID, 3.0),)),
         RagStatus.NO_DATA,
         "both groups measured",
-    ),  # fmt: skip
+    ),
     ("no target", IndicatorFacts(name="x", values=(Point(MID, 5.0),)), RagStatus.NO_DATA, "no target is set"),
 ]
 
