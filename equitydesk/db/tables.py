@@ -404,6 +404,8 @@ class StatusUpdate(Base):
     source: Mapped[StatusSource] = mapped_column(
         enum_column(StatusSource, "status_source"), default=StatusSource.RULE, server_default="rule"
     )
+    # Who set it by hand (the actor of the session), for "Set by hand by …" next to the status.
+    set_by: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (
         CheckConstraint(

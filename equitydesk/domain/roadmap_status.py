@@ -127,10 +127,15 @@ class Verdict:
     expected: float | None = None
     share_of_expected: float | None = None
     notes: tuple[str, ...] = field(default=())
+    rule_reason: str | None = None
 
     @property
     def computed(self) -> RagStatus:
         return self.rule_status or self.status
+
+    @property
+    def computed_reason(self) -> str:
+        return self.rule_reason if self.rule_reason is not None else self.reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +247,7 @@ def roll_up(children: Sequence[tuple[NodeKey, str, Verdict]], *, empty: str) -> 
     judged = [(key, title, v) for key, title, v in children if v.status not in WITHOUT_DATA]
     missing = len(children) - len(judged)
     if not judged:
-        return Verdict(RagStatus.NO_DATA, f"None of its {len(children)} parts has data yet.")
+        return Verdict(RagStatus.NO_DATA, "None of its parts has data yet.")
     key, title, worst = min(judged, key=lambda c: RANK[c[2].status])
     counts: dict[RagStatus, int] = {}
     for _k, _t, v in judged:
@@ -276,6 +281,7 @@ def apply_override(computed: Verdict, override: Override | None) -> Verdict:
         expected=computed.expected,
         share_of_expected=computed.share_of_expected,
         notes=computed.notes,
+        rule_reason=computed.reason,
     )
 
 

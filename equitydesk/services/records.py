@@ -308,3 +308,4 @@ class StatusUpdateRecord(Record):
     reason: str | None
     created_at: datetime
     source: StatusSource
+    set_by: str | None

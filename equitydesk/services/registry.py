@@ -20,6 +20,8 @@ from equitydesk.services.roadmap import (
     StatusUpdateService,
     StrategyService,
 )
+from equitydesk.services.roadmap_status import RoadmapStatusService
+from equitydesk.services.roadmap_tree import RoadmapTreeService
 from equitydesk.services.roster import CommitteeService, MembershipService, PersonService
 from equitydesk.services.roster_export import RosterExportService
 from equitydesk.services.roster_import import RosterImportService
@@ -45,6 +47,8 @@ class Services:
     measurements: MeasurementService
     milestones: MilestoneService
     status_updates: StatusUpdateService
+    roadmap_status: RoadmapStatusService
+    roadmap: RoadmapTreeService
     representation: RepresentationService
     roster_import: RosterImportService
     roster_export: RosterExportService
@@ -72,6 +76,8 @@ class Services:
             measurements=MeasurementService(ctx),
             milestones=MilestoneService(ctx),
             status_updates=StatusUpdateService(ctx),
+            roadmap_status=RoadmapStatusService(ctx),
+            roadmap=RoadmapTreeService(ctx),
             representation=RepresentationService(ctx),
             roster_import=RosterImportService(ctx),
             roster_export=RosterExportService(ctx),

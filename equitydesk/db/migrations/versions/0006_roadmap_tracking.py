@@ -73,6 +73,7 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("source", _enum("status_source", "rule", "person"), nullable=False, server_default="rule")
         )
+        batch.add_column(sa.Column("set_by", sa.String(200), nullable=True))
         batch.alter_column("status", existing_type=_enum("rag_status", *OLD_RAG), type_=_enum("rag_status", *NEW_RAG))
     op.execute("UPDATE status_update SET source = 'person' WHERE is_override")
     op.create_table(
@@ -95,6 +96,7 @@ def downgrade() -> None:
     op.drop_table("indicator_step")
     with op.batch_alter_table("status_update") as batch:
         batch.alter_column("status", existing_type=_enum("rag_status", *NEW_RAG), type_=_enum("rag_status", *OLD_RAG))
+        batch.drop_column("set_by")
         batch.drop_column("source")
     with op.batch_alter_table("milestone") as batch:
         batch.drop_column("position")
