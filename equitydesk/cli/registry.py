@@ -6,6 +6,7 @@ from equitydesk.cli.backup import BackupCommand, BackupsCommand, RestoreCommand
 from equitydesk.cli.base import Command
 from equitydesk.cli.database import CheckCommand, DemoCommand, InitCommand, StatsCommand
 from equitydesk.cli.listing import ListCommand
+from equitydesk.cli.roadmap import ExportPlanCommand, PlanNewCommand, PlanTemplatesCommand, StatusCommand
 from equitydesk.cli.roster import (
     ExportRosterCommand,
     ImportRosterCommand,
@@ -25,6 +26,10 @@ COMMANDS: list[Command] = [
     ExportRosterCommand(),
     ReportRosterCommand(),
     ReportSigninCommand(),
+    PlanTemplatesCommand(),
+    PlanNewCommand(),
+    StatusCommand(),
+    ExportPlanCommand(),
     BackupCommand(),
     RestoreCommand(),
     BackupsCommand(),
@@ -34,4 +39,5 @@ COMMANDS: list[Command] = [
 GROUPS: dict[str, str] = {
     "export": "write records to a spreadsheet or another file",
     "report": "make a printable report",
+    "plan": "start a plan from a template",
 }

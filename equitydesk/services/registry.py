@@ -20,6 +20,7 @@ from equitydesk.services.roadmap import (
     StatusUpdateService,
     StrategyService,
 )
+from equitydesk.services.roadmap_export import RoadmapExportService
 from equitydesk.services.roadmap_status import RoadmapStatusService
 from equitydesk.services.roadmap_tree import RoadmapTreeService
 from equitydesk.services.roster import CommitteeService, MembershipService, PersonService
@@ -49,6 +50,7 @@ class Services:
     status_updates: StatusUpdateService
     roadmap_status: RoadmapStatusService
     roadmap: RoadmapTreeService
+    roadmap_export: RoadmapExportService
     representation: RepresentationService
     roster_import: RosterImportService
     roster_export: RosterExportService
@@ -78,6 +80,7 @@ class Services:
             status_updates=StatusUpdateService(ctx),
             roadmap_status=RoadmapStatusService(ctx),
             roadmap=RoadmapTreeService(ctx),
+            roadmap_export=RoadmapExportService(ctx),
             representation=RepresentationService(ctx),
             roster_import=RosterImportService(ctx),
             roster_export=RosterExportService(ctx),

@@ -50,6 +50,13 @@ class IndicatorView:
     status: NodeStatus
 
 
+@dataclass(frozen=True, slots=True)
+class IndicatorChart:
+    indicator_id: int
+    svg: str
+    description: str
+
+
 class RoadmapStatusService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -83,6 +90,13 @@ class RoadmapStatusService:
             snap = snapshot.load(session, plan_id)
             status = snapshot.compute(snap, self.ctx.today())
         return IndicatorView(indicator_id, plan_id, snap.facts[indicator_id], status.node("indicator", indicator_id))
+
+    def chart(self, *, indicator_id: int) -> IndicatorChart:
+        """The indicator's chart as SVG for the window, with the sentence that describes it."""
+        from equitydesk.formats.charts.indicator_chart import describe, drawing_svg, indicator_drawing
+
+        view = self.indicator(indicator_id=indicator_id)
+        return IndicatorChart(indicator_id, drawing_svg(indicator_drawing(view.facts)), describe(view.facts))
 
     def history(self, *, kind: str, node_id: int) -> tuple[StatusUpdateRecord, ...]:
         """Every status change of a strategy, goal or indicator, newest first: the rules' and people's."""
