@@ -238,12 +238,7 @@ class MeasurementService(EntityService[Measurement, MeasurementRecord]):
         if indicator is None:
             raise NotFound("This indicator no longer exists (it may have been deleted).", field="indicator_id")
         series = obj.series or MeasurementSeries.VALUE
-        if indicator.kind is IndicatorKind.GAP and series is MeasurementSeries.VALUE:
-            raise DomainError(
-                f"“{indicator.name}” is a gap indicator: say whether the value is for {indicator.student_group} or "
-                f"for {indicator.comparison_group}.",
-                field="series",
-            )
+        # A gap indicator's measurement without a group is the gap itself, measured as one number.
         if indicator.kind is not IndicatorKind.GAP and series is not MeasurementSeries.VALUE:
             raise DomainError(f"“{indicator.name}” measures one group; it has no comparison group.", field="series")
 
