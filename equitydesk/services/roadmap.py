@@ -197,6 +197,11 @@ class IndicatorService(EntityService[Indicator, IndicatorRecord]):
             "unit": Column("Unit", Indicator.unit),
         }
 
+    def prepare(self, session: Session, values: dict[str, Any], obj: Indicator | None) -> None:
+        # Two groups named and no kind said: a gap indicator, as every indicator with two groups was before kinds.
+        if obj is None and values.get("kind") is None and values.get("comparison_group"):
+            values["kind"] = IndicatorKind.GAP
+
     def validate(self, session: Session, obj: Indicator) -> None:
         if obj.baseline_on and obj.target_on and obj.target_on < obj.baseline_on:
             raise DomainError("The target date must come after the baseline date.", field="target_on")

@@ -93,8 +93,12 @@ class RoadmapTreeService:
             return self._add(session, "milestone", strategy.plan_id, strategy_id=strategy_id, goal_id=goal_id,
                              title=title, position=len(siblings) + 1, **values)  # fmt: skip
 
-    def edit(self, *, kind: str, node_id: int, **values: Any) -> Record:
-        """Change fields of a plan, strategy, goal, indicator or milestone; statuses are recomputed."""
+    def edit(self, *, node_kind: str, node_id: int, **values: Any) -> Record:
+        """Change fields of a plan, strategy, goal, indicator or milestone; statuses are recomputed.
+
+        The node's kind is `node_kind`, not `kind`, which is a field of indicators (value or gap).
+        """
+        kind = node_kind
         service = self._service(kind)
         cleaned = service.clean(values, partial=True)
         with self.ctx.sessions.begin() as session:
@@ -103,8 +107,9 @@ class RoadmapTreeService:
             self.status.refresh_in(session, plan_id)
             return record
 
-    def remove(self, *, kind: str, node_id: int) -> None:
+    def remove(self, *, node_kind: str, node_id: int) -> None:
         """Delete a strategy, goal, indicator or milestone with everything under it."""
+        kind = node_kind
         if kind == "plan":
             raise DomainError("Delete a plan from the plan list, not from its tree.")
         service = self._service(kind)
@@ -120,8 +125,9 @@ class RoadmapTreeService:
                              action=ChangeAction.DELETE, changes=snapshot)  # fmt: skip
             self.status.refresh_in(session, plan_id)
 
-    def move(self, *, kind: str, node_id: int, offset: int) -> None:
+    def move(self, *, node_kind: str, node_id: int, offset: int) -> None:
         """Move a node up (offset −1) or down (+1) among its siblings; positions are renumbered 1, 2, …"""
+        kind = node_kind
         model = _MODELS.get(kind)
         if model is None:
             raise DomainError(f"A {kind} cannot be moved.")
@@ -195,7 +201,7 @@ class RoadmapTreeService:
 
     def set_thresholds(self, *, plan_id: int, on_track: float, at_risk: float) -> PlanStatus:
         """The plan's status thresholds as shares of expected progress (0.9 and 0.7 unless changed)."""
-        self.edit(kind="plan", node_id=plan_id, on_track_threshold=on_track, at_risk_threshold=at_risk)
+        self.edit(node_kind="plan", node_id=plan_id, on_track_threshold=on_track, at_risk_threshold=at_risk)
         return self.status.plan_status(plan_id=plan_id)
 
     # --- helpers -----------------------------------------------------------------------------------------------

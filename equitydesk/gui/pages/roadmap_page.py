@@ -241,7 +241,7 @@ class RoadmapPage(ListPage):
         key = self.current_key()
         if key is None or self.workspace is None:
             return
-        self.workspace.op(self, lambda s: s.roadmap.move(kind=key[0], node_id=key[1], offset=offset),
+        self.workspace.op(self, lambda s: s.roadmap.move(node_kind=key[0], node_id=key[1], offset=offset),
                           changes=[Change.PLANS], title="Moving").run()  # fmt: skip
 
     def delete_node(self) -> None:
@@ -252,5 +252,5 @@ class RoadmapPage(ListPage):
         answer = QMessageBox.question(self, f"Delete {node.kind}",
                                       f"Delete the {node.kind} “{node.title}” and everything under it?")  # fmt: skip
         if answer == QMessageBox.StandardButton.Yes:
-            self.workspace.op(self, lambda s: s.roadmap.remove(kind=key[0], node_id=key[1]),
+            self.workspace.op(self, lambda s: s.roadmap.remove(node_kind=key[0], node_id=key[1]),
                               changes=[Change.PLANS], title=f"Deleting the {node.kind}").run()  # fmt: skip

@@ -237,7 +237,7 @@ class DetailPane(QScrollArea):
         if node is None or ws is None:
             return
         values = self.values()
-        ws.op(self, lambda s: s.roadmap.edit(kind=node.kind, node_id=node.id, **values), changes=[Change.PLANS],
+        ws.op(self, lambda s: s.roadmap.edit(node_kind=node.kind, node_id=node.id, **values), changes=[Change.PLANS],
               title=f"Saving the {node.kind}").run()  # fmt: skip
 
     def set_override(self) -> None:
