@@ -262,6 +262,13 @@ class _Builder:
                 for day, value in zip(days, values, strict=False):
                     self.add(self.s.measurements, indicator_id=row.id, measured_on=day, value=value, series=name,
                              source=seed.source)  # fmt: skip
+        # The computed statuses into the history as of today, as any edit in the window would leave them.
+        from sqlalchemy import select
+
+        from equitydesk.db.tables import Plan
+
+        for plan_id in self.session.scalars(select(Plan.id)).all():
+            self.s.roadmap_status.refresh_in(self.session, plan_id)
 
     def milestone(self, strategy_id: int, goal_id: int | None, title: str, months: int, done: bool) -> None:
         due = add_months(self.sy, months) + timedelta(days=14)

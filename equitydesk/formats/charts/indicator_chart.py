@@ -7,7 +7,7 @@ from datetime import date
 
 from reportlab.graphics.charts.legends import LineLegend
 from reportlab.graphics.charts.lineplots import LinePlot
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
@@ -35,6 +35,8 @@ def indicator_drawing(facts: IndicatorFacts, *, width: float = 480, height: floa
     """The chart as a Drawing; its description (alt text) is `describe(facts)`."""
     lines = _lines(facts)
     drawing = Drawing(width, height)
+    # A white ground of its own: an SVG is transparent, and a dark window theme would hide the black text.
+    drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
     drawing.add(String(8, height - 16, facts.name[:90], fontName=font, fontSize=11))
     drawn = [line for line in lines if line.points]
     if not drawn:
