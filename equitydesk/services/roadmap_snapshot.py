@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from equitydesk.db.tables import Goal, Indicator, IndicatorStep, Measurement, Milestone, Plan, StatusUpdate, Strategy
-from equitydesk.domain.enums import MeasurementSeries, RagStatus, StatusSource
+from equitydesk.domain.enums import ChangeAction, MeasurementSeries, RagStatus, StatusSource
 from equitydesk.domain.roadmap_status import (
     IndicatorFacts,
     MilestoneFacts,
@@ -24,6 +24,7 @@ from equitydesk.domain.roadmap_status import (
     milestone_status,
     roll_up,
 )
+from equitydesk.services import changelog
 from equitydesk.services.errors import NotFound
 
 # Subjects a status update can be about (plans and milestones are always computed, never stored).
@@ -281,7 +282,7 @@ def _replace(row: NodeStatus, v: Verdict, titles: dict[NodeKey, str]) -> NodeSta
     )  # fmt: skip
 
 
-def record_changes(session: Session, snap: Snapshot, status: PlanStatus, today: date) -> int:
+def record_changes(session: Session, snap: Snapshot, status: PlanStatus, today: date, *, actor: str) -> int:
     """Append a rule entry for every stored node whose computed status changed; return how many were written."""
     written = 0
     for n in status.nodes:
@@ -290,8 +291,16 @@ def record_changes(session: Session, snap: Snapshot, status: PlanStatus, today: 
         before = snap.last_rule.get(n.key, RagStatus.NO_DATA)
         if before == n.rule_status:
             continue
-        session.add(StatusUpdate(**{f"{n.kind}_id": n.id}, on=today, status=n.rule_status, reason=n.rule_reason,
-                                 source=StatusSource.RULE, is_override=False))  # fmt: skip
+        add_logged(session, StatusUpdate(**{f"{n.kind}_id": n.id}, on=today, status=n.rule_status,
+                                         reason=n.rule_reason, source=StatusSource.RULE, is_override=False),
+                   actor=actor)  # fmt: skip
         written += 1
-    session.flush()
     return written
+
+
+def add_logged(session: Session, update: StatusUpdate, *, actor: str) -> None:
+    """Store a status update and log it in the change log, as every row the services create is."""
+    session.add(update)
+    session.flush()
+    changelog.record(session, actor=actor, entity="status_update", entity_id=update.id, action=ChangeAction.CREATE,
+                     changes={"status": (None, update.status.value), "reason": (None, update.reason)})  # fmt: skip

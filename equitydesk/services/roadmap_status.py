@@ -119,9 +119,9 @@ class RoadmapStatusService:
         column = self._subject_column(kind)
         with self.ctx.sessions.begin() as session:
             plan_id = self._plan_of(session, kind, node_id)
-            session.add(StatusUpdate(**{column.key: node_id}, on=self.ctx.today(), status=chosen, reason=text,
-                                     is_override=True, source=StatusSource.PERSON, set_by=self.ctx.actor))  # fmt: skip
-            session.flush()
+            snapshot.add_logged(session, StatusUpdate(**{column.key: node_id}, on=self.ctx.today(), status=chosen,
+                                reason=text, is_override=True, source=StatusSource.PERSON, set_by=self.ctx.actor),
+                                actor=self.ctx.actor)  # fmt: skip
             return self.refresh_in(session, plan_id).node(kind, node_id)
 
     def clear_override(self, *, kind: str, node_id: int, reason: str | None = None) -> NodeStatus:
@@ -133,17 +133,16 @@ class RoadmapStatusService:
             if not current.overridden:
                 raise DomainError("This status is not set by hand; there is nothing to clear.")
             text = " ".join((reason or "").split()) or "Back to the status computed from the data."
-            session.add(StatusUpdate(**{column.key: node_id}, on=self.ctx.today(), status=current.rule_status,
-                                     reason=text, is_override=False, source=StatusSource.PERSON,
-                                     set_by=self.ctx.actor))  # fmt: skip
-            session.flush()
+            snapshot.add_logged(session, StatusUpdate(**{column.key: node_id}, on=self.ctx.today(),
+                                status=current.rule_status, reason=text, is_override=False,
+                                source=StatusSource.PERSON, set_by=self.ctx.actor), actor=self.ctx.actor)  # fmt: skip
             return self.refresh_in(session, plan_id).node(kind, node_id)
 
     def refresh_in(self, session: Session, plan_id: int) -> PlanStatus:
         """Inside a writer's transaction: compute the plan and keep each changed computed status in the history."""
         snap = snapshot.load(session, plan_id)
         status = snapshot.compute(snap, self.ctx.today())
-        snapshot.record_changes(session, snap, status, self.ctx.today())
+        snapshot.record_changes(session, snap, status, self.ctx.today(), actor=self.ctx.actor)
         return status
 
     # --- helpers -----------------------------------------------------------------------------------------------
