@@ -48,6 +48,7 @@ def test_a_gap_chart_has_both_groups_and_the_gap() -> None:
     assert describe(GAP).endswith("gap 32 points in 2024, 30 points in 2025; target 20 points by 2027.")
     svg = drawing_svg(indicator_drawing(GAP))
     assert svg.lstrip().startswith("<?xml") and "Black students" in svg and "White students" in svg
+    assert "fill: None" not in svg, "QtSvg fills a line black when the fill is not valid CSS"
 
 
 def test_an_indicator_without_measurements_says_so() -> None:

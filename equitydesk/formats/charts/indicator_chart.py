@@ -71,7 +71,8 @@ def indicator_drawing(facts: IndicatorFacts, *, width: float = 480, height: floa
     legend = LineLegend()
     legend.x, legend.y = 44, 18
     legend.fontName, legend.fontSize = font, 8
-    legend.columnMaximum, legend.dx, legend.dy, legend.deltax = 1, 14, 2, 110
+    legend.columnMaximum, legend.dx, legend.dy = 1, 14, 2
+    legend.deltax = (width - 60) / len(drawn)  # every entry on one line inside the drawing
     legend.alignment = "right"
     legend.colorNamePairs = [(line.color, line.label[:28]) for line in drawn]
     drawing.add(legend)
@@ -126,4 +127,5 @@ def _series(facts: IndicatorFacts, points: tuple[Point, ...], *, gap: bool) -> s
 def drawing_svg(drawing: Drawing) -> str:
     from reportlab.graphics import renderSVG
 
-    return str(renderSVG.drawToString(drawing))
+    # renderSVG writes "fill: None", which is not CSS: QtSvg then fills each bent line black as a polygon.
+    return str(renderSVG.drawToString(drawing)).replace("fill: None;", "fill: none;")
