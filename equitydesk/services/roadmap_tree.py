@@ -18,6 +18,7 @@ from equitydesk.services import changelog
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.crud import EntityService
 from equitydesk.services.errors import DomainError
+from equitydesk.services.fields import Field
 from equitydesk.services.records import IndicatorStepRecord, MeasurementRecord, Record
 from equitydesk.services.roadmap import (
     GoalService,
@@ -186,8 +187,11 @@ class RoadmapTreeService:
             )
             return tuple(IndicatorStepRecord.of(r) for r in rows)
 
-    def set_steps(self, *, indicator_id: int, steps: Sequence[tuple[date, float]]) -> tuple[IndicatorStepRecord, ...]:
+    def set_steps(
+        self, *, indicator_id: int, steps: Sequence[tuple[date | str, float | str]]
+    ) -> tuple[IndicatorStepRecord, ...]:
         """Replace an indicator's annual steps (an empty list goes back to the straight line)."""
+        steps = [(_STEP_DATE.clean("steps", d), _STEP_VALUE.clean("steps", v)) for d, v in steps]
         days = [day for day, _v in steps]
         if len(set(days)) != len(days):
             raise DomainError("Two annual steps have the same date; keep one value per date.", field="steps")
@@ -232,5 +236,7 @@ class RoadmapTreeService:
         return list(session.scalars(select(model).where(column == parent_id).order_by(model.position, model.id)))
 
 
+_STEP_DATE = Field("Annual step date", kind="date", required=True)
+_STEP_VALUE = Field("Annual step value", kind="float", required=True)
 _MODELS: dict[str, Any] = {"strategy": Strategy, "goal": Goal, "indicator": Indicator, "milestone": Milestone}
 _PARENT = {"strategy": "plan_id", "goal": "strategy_id", "indicator": "goal_id", "milestone": "strategy_id"}

@@ -84,6 +84,17 @@ def test_a_plan_from_the_ai_template_tracks_a_gap(qtbot, workspace, services, mo
     assert detail.status_label.text() == "<b>Off track</b>" and "the gap widened" in detail.reason_label.text()
     assert services.roadmap_status.history(kind="indicator", node_id=gap.id)[0].status.value == "off_track"
 
+    # Annual steps replace the straight line; a wrong date is refused in words and changes nothing.
+    panel.steps.setText("2025-06-30 = 31")
+    qtbot.mouseClick(panel.steps_button, Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot)
+    assert "on the annual steps" in detail.reason_label.text() and panel.steps.text() == "2025-06-30 = 31"
+    panel.steps.setText("June = 35")
+    qtbot.mouseClick(panel.steps_button, Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot)
+    assert said.pop() == "Annual step date: 'June' is not a date (write it as 2025-09-01)."
+    assert [(s.on.isoformat(), s.value) for s in services.roadmap.steps(indicator_id=gap.id)] == [("2025-06-30", 31)]
+
     # An override needs its reason; then it shows, with what the rules say, and in the history.
     detail.override_status.setCurrentIndex(detail.override_status.findData("at_risk"))
     qtbot.keyClicks(detail.override_reason, "New tutoring started in January.")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -54,6 +55,15 @@ class IndicatorPanel(QWidget):
         for b in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        self.steps = QLineEdit()
+        self.steps.setObjectName("annualSteps")
+        self.steps.setPlaceholderText("Annual steps, e.g. 2026-06-30 = 45; 2027-06-30 = 50 (empty: a straight line)")
+        self.steps_button = QPushButton("Save steps")
+        self.steps_button.setObjectName("saveSteps")
+        self.steps_button.clicked.connect(self.save_steps)
+        steps_row = QHBoxLayout()
+        steps_row.addWidget(self.steps, 1)
+        steps_row.addWidget(self.steps_button)
         self.chart = QSvgWidget()
         self.chart.setObjectName("indicatorChart")
         self.chart.setMinimumSize(420, 230)
@@ -66,6 +76,7 @@ class IndicatorPanel(QWidget):
         layout.addWidget(QLabel("<b>Measurements</b>"))
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        layout.addLayout(steps_row)
         layout.addWidget(QLabel("<b>Chart</b>"))
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.description)
@@ -82,6 +93,8 @@ class IndicatorPanel(QWidget):
                      m.note or "")  # fmt: skip
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        steps = services.roadmap.steps(indicator_id=indicator.id)
+        self.steps.setText("; ".join(f"{st.on.isoformat()} = {st.value:g}" for st in steps))
         chart = services.roadmap_status.chart(indicator_id=indicator.id)
         self.svg = chart.svg
         self.chart.load(QByteArray(chart.svg.encode("utf-8")))
@@ -89,6 +102,16 @@ class IndicatorPanel(QWidget):
         self.chart.setAccessibleName(f"Chart: {indicator.name}")
         self.chart.setAccessibleDescription(chart.description)
         self.description.setText(chart.description)
+
+    def save_steps(self) -> None:
+        assert self.workspace is not None and self.indicator is not None
+        indicator_id = self.indicator.id
+        # "2026-06-30 = 45; 2027-06-30 = 50": the service checks each date and value and names a wrong one.
+        pairs = [tuple(part.split("=", 1)) if "=" in part else (part, "") for part in self.steps.text().split(";")
+                 if part.strip()]  # fmt: skip
+        steps = [(d.strip(), v.strip()) for d, v in pairs]
+        self.workspace.op(self, lambda s: s.roadmap.set_steps(indicator_id=indicator_id, steps=steps),
+                          changes=[Change.PLANS], title="Saving the annual steps").run()  # fmt: skip
 
     def _group_names(self) -> dict[str, str]:
         ind = self.indicator
