@@ -45,9 +45,16 @@ def demo_db_path() -> Path:
 
 
 def resource_path(*parts: str) -> Path:
-    """A file shipped in resources/: installed as the package equitydesk.resources, or the source tree's folder."""
+    """A file shipped in resources/: the source tree's folder when running from one, else equitydesk.resources.
+
+    The source tree comes first: an editable install maps equitydesk.resources to the checkout it was made from,
+    so another checkout (a git worktree) run with PYTHONPATH would otherwise read that checkout's resources.
+    """
+    tree = Path(__file__).resolve().parent.parent
+    if (tree / "setup.cfg").is_file() and (tree / "resources" / "__init__.py").is_file():
+        return (tree / "resources").joinpath(*parts)
     try:
         base = Path(str(resources.files("equitydesk.resources")))
     except ModuleNotFoundError:
-        base = Path(__file__).resolve().parent.parent / "resources"
+        base = tree / "resources"
     return base.joinpath(*parts)

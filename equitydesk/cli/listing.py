@@ -100,8 +100,8 @@ KINDS: dict[str, Listing] = {
     ),
     "plans": Listing(
         service=lambda s: s.plans,
-        fields=("name", "kind", "committee_id", "period_start", "period_end", "archived"),
-        joined=("strategies",),
+        fields=("name", "kind", "committee_id", "period_start", "period_end", "archived", "template"),
+        joined=("strategies", "goals", "indicators"),
         sort="name",
         table=(
             ("id", "ID"),
@@ -110,6 +110,8 @@ KINDS: dict[str, Listing] = {
             ("period_start", "From"),
             ("period_end", "To"),
             ("strategies", "Strategies"),
+            ("goals", "Goals"),
+            ("indicators", "Indicators"),
         ),
     ),
 }

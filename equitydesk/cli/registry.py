@@ -7,6 +7,7 @@ from equitydesk.cli.base import Command
 from equitydesk.cli.database import CheckCommand, DemoCommand, InitCommand, StatsCommand
 from equitydesk.cli.listing import ListCommand
 from equitydesk.cli.meetings import ExportIcsCommand, MeetingCopyCommand, MeetingNewCommand
+from equitydesk.cli.roadmap import ExportPlanCommand, PlanNewCommand, PlanTemplatesCommand, StatusCommand
 from equitydesk.cli.roster import (
     ExportRosterCommand,
     ImportRosterCommand,
@@ -29,6 +30,10 @@ COMMANDS: list[Command] = [
     ExportIcsCommand(),
     MeetingNewCommand(),
     MeetingCopyCommand(),
+    PlanTemplatesCommand(),
+    PlanNewCommand(),
+    StatusCommand(),
+    ExportPlanCommand(),
     BackupCommand(),
     RestoreCommand(),
     BackupsCommand(),
@@ -39,4 +44,5 @@ GROUPS: dict[str, str] = {
     "export": "write records to a spreadsheet or another file",
     "report": "make a printable report",
     "meeting": "schedule meetings",
+    "plan": "start a plan from a template",
 }

@@ -30,6 +30,8 @@ from equitydesk.domain.enums import (
     DecisionOutcome,
     Direction,
     GoalType,
+    IndicatorKind,
+    MeasurementSeries,
     MeetingStatus,
     MembershipStatus,
     MinutesStatus,
@@ -39,6 +41,8 @@ from equitydesk.domain.enums import (
     RagStatus,
     Role,
     StakeholderGroup,
+    StatusSource,
+    UnitKind,
 )
 from equitydesk.domain.votes import VoteChoice, VoteRule
 
@@ -321,6 +325,21 @@ class Plan(Timestamped, Base):
     period_end: Mapped[date | None] = mapped_column(Date)
     description: Mapped[str | None] = mapped_column(Text)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The template the plan was made from (its file name without .toml), for what the template adds later.
+    template: Mapped[str | None] = mapped_column(String(60))
+    # Status thresholds as shares of expected progress: at least on_track is on track, at least at_risk at risk.
+    on_track_threshold: Mapped[float] = mapped_column(Float, default=0.9, server_default="0.9")
+    at_risk_threshold: Mapped[float] = mapped_column(Float, default=0.7, server_default="0.7")
+    # What an A&I plan must name: its racially identifiable schools and the districts it collaborates with.
+    racially_identifiable_schools: Mapped[str | None] = mapped_column(Text)
+    collaborating_districts: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        CheckConstraint(
+            "at_risk_threshold >= 0 AND at_risk_threshold <= on_track_threshold AND on_track_threshold <= 1",
+            name="threshold_order",
+        ),
+    )
 
 
 class Strategy(Base):
@@ -343,6 +362,9 @@ class Goal(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     statement: Mapped[str] = mapped_column(Text)
     goal_type: Mapped[GoalType] = mapped_column(enum_column(GoalType, "goal_type"), default=GoalType.OTHER)
+    code: Mapped[str | None] = mapped_column(String(20))
+    description: Mapped[str | None] = mapped_column(Text)
+    lead: Mapped[str | None] = mapped_column(String(200))
 
 
 class Indicator(Base):
@@ -350,7 +372,16 @@ class Indicator(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     goal_id: Mapped[int] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    code: Mapped[str | None] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[IndicatorKind] = mapped_column(
+        enum_column(IndicatorKind, "indicator_kind"), default=IndicatorKind.VALUE, server_default="value"
+    )
+    unit_kind: Mapped[UnitKind] = mapped_column(
+        enum_column(UnitKind, "unit_kind"), default=UnitKind.PERCENT, server_default="percent"
+    )
+    # A word for the unit where the kind alone says too little ("students", "suspensions per 100").
     unit: Mapped[str | None] = mapped_column(String(40))
     direction: Mapped[Direction] = mapped_column(enum_column(Direction, "direction"), default=Direction.INCREASE)
     baseline_value: Mapped[float | None] = mapped_column(Float)
@@ -373,8 +404,25 @@ class Measurement(Base):
     value: Mapped[float] = mapped_column(Float)
     source: Mapped[str | None] = mapped_column(String(300))
     note: Mapped[str | None] = mapped_column(Text)
+    # A gap indicator's measurements belong to its student group or to its comparison group.
+    series: Mapped[MeasurementSeries] = mapped_column(
+        enum_column(MeasurementSeries, "measurement_series"), default=MeasurementSeries.VALUE, server_default="value"
+    )
 
-    __table_args__ = (UniqueConstraint("indicator_id", "measured_on"),)
+    __table_args__ = (UniqueConstraint("indicator_id", "measured_on", "series"),)
+
+
+class IndicatorStep(Base):
+    """An annual step: the value an indicator should reach by a date, where the path to the target is not a line."""
+
+    __tablename__ = "indicator_step"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"), index=True)
+    on: Mapped[date] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+
+    __table_args__ = (UniqueConstraint("indicator_id", "on"),)
 
 
 class Milestone(Base):
@@ -387,6 +435,7 @@ class Milestone(Base):
     due_on: Mapped[date | None] = mapped_column(Date)
     done_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class StatusUpdate(Base):
@@ -404,6 +453,12 @@ class StatusUpdate(Base):
     is_override: Mapped[bool] = mapped_column(Boolean, default=False)
     reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Who set it: the status rules (a change in the computed status), or a person (an override, or its removal).
+    source: Mapped[StatusSource] = mapped_column(
+        enum_column(StatusSource, "status_source"), default=StatusSource.RULE, server_default="rule"
+    )
+    # Who set it by hand (the actor of the session), for "Set by hand by …" next to the status.
+    set_by: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (
         CheckConstraint(

@@ -126,6 +126,35 @@ class RagStatus(LabelledEnum):
     AT_RISK = "at_risk"
     OFF_TRACK = "off_track"
     NOT_STARTED = "not_started"
+    ACHIEVED = "achieved"
+    NO_DATA = "no_data"
+
+
+class IndicatorKind(LabelledEnum):
+    """A value measured for everyone (or one group), or the gap between a student group and its comparison."""
+
+    VALUE = "value"
+    GAP = "gap"
+
+
+class UnitKind(LabelledEnum):
+    PERCENT = "percent"
+    COUNT = "count"
+    RATE = "rate"
+    SCORE_POINTS = "score_points"
+
+
+class MeasurementSeries(LabelledEnum):
+    """Which series a measurement belongs to: a plain indicator's own, or one side of a gap indicator."""
+
+    VALUE = "value"
+    GROUP = "group"
+    COMPARISON = "comparison"
+
+
+class StatusSource(LabelledEnum):
+    RULE = "rule"
+    PERSON = "person"
 
 
 class ChangeAction(LabelledEnum):
@@ -153,6 +182,11 @@ _LABELS: dict[StrEnum, str] = {
     RagStatus.AT_RISK: "At risk",
     RagStatus.OFF_TRACK: "Off track",
     RagStatus.NOT_STARTED: "Not started",
+    RagStatus.ACHIEVED: "Achieved",
+    RagStatus.NO_DATA: "No data",
+    UnitKind.SCORE_POINTS: "Score points",
+    MeasurementSeries.GROUP: "Student group",
+    MeasurementSeries.COMPARISON: "Comparison group",
     ActionStatus.IN_PROGRESS: "In progress",
     AgendaKind.PUBLIC_COMMENT: "Public comment",
 }

@@ -132,6 +132,7 @@ class _Builder:
         self.roster()
         self.roadmap()
         self.ai_plan()
+        self.roadmap_tracking()
         self.meeting_year()
         self.action_items()
 
@@ -224,6 +225,8 @@ class _Builder:
     def indicator(self, goal_id: int, ind: data.IndicatorSeed, years: list[date], end: date, reviewed: date) -> None:
         student, comparison = ind.groups or (None, None)
         row = self.add(self.s.indicators, goal_id=goal_id, name=ind.name, unit=ind.unit,
+                       kind="gap" if ind.groups else "value",
+                       unit_kind="count" if ind.unit == "students" else "percent",
                        direction=Direction.INCREASE if ind.increase else Direction.DECREASE,
                        baseline_value=ind.values[0], baseline_on=years[0], target_value=ind.target, target_on=end,
                        student_group=student, comparison_group=comparison, source=ind.source)  # fmt: skip
@@ -235,6 +238,37 @@ class _Builder:
             self.add(self.s.status_updates, indicator_id=row.id, status="on_track", on=reviewed)
             self.add(self.s.status_updates, indicator_id=row.id, status="off_track", is_override=True,
                      on=max(reviewed, self.days_ago(2)), reason=data.OVERRIDE_REASON)  # fmt: skip
+
+    def roadmap_tracking(self) -> None:
+        """Goals and indicators with three years of measurements on the roadmap, so that every status shows."""
+        start = date(self.sy.year - 2, 9, 1)
+        days = [date(self.sy.year - 2 + i, 9, 1) for i in range(3)]
+        target_on = date(self.sy.year + 2, 6, 30)
+        for position, seed in enumerate(data.TRACKED, start=1):
+            strategy_id = self.strategies[seed.strategy]
+            goal = self.add(self.s.goals, strategy_id=strategy_id, statement=seed.goal, position=position,
+                            code=f"{seed.strategy}.1")  # fmt: skip
+            student, comparison = seed.groups or (None, None)
+            row = self.add(self.s.indicators, goal_id=goal.id, code=f"{seed.strategy}.1.1", name=seed.name,
+                           kind="gap" if seed.groups else "value", unit_kind=seed.unit_kind, unit=seed.unit,
+                           direction=Direction.INCREASE if seed.increase else Direction.DECREASE,
+                           baseline_value=seed.baseline, baseline_on=start, target_value=seed.target,
+                           target_on=target_on, student_group=student, comparison_group=comparison,
+                           source=seed.source)  # fmt: skip
+            series = (
+                (("group", seed.values), ("comparison", seed.comparison)) if seed.groups else (("value", seed.values),)
+            )
+            for name, values in series:
+                for day, value in zip(days, values, strict=False):
+                    self.add(self.s.measurements, indicator_id=row.id, measured_on=day, value=value, series=name,
+                             source=seed.source)  # fmt: skip
+        # The computed statuses into the history as of today, as any edit in the window would leave them.
+        from sqlalchemy import select
+
+        from equitydesk.db.tables import Plan
+
+        for plan_id in self.session.scalars(select(Plan.id)).all():
+            self.s.roadmap_status.refresh_in(self.session, plan_id)
 
     def milestone(self, strategy_id: int, goal_id: int | None, title: str, months: int, done: bool) -> None:
         due = add_months(self.sy, months) + timedelta(days=14)

@@ -502,3 +502,43 @@ AI_MILESTONES: tuple[tuple[str, str, int, bool], ...] = (
     ("III", "Grow Your Own cohort of eight paraprofessionals funded", 1, True),
     ("III", "Annual progress report presented at a public school board meeting", 2, False),
 )
+
+
+class TrackedSeed(NamedTuple):
+    """A goal of the roadmap with one indicator and up to three yearly measurements (a gap: both groups')."""
+
+    strategy: str
+    goal: str
+    name: str
+    unit_kind: str
+    unit: str | None
+    increase: bool
+    baseline: float
+    target: float
+    values: tuple[float, ...]
+    groups: tuple[str, str] | None = None
+    comparison: tuple[float, ...] = ()
+    source: str = "District data"
+
+
+# Chosen so that the computed statuses cover every one: on track, at risk, off track, achieved, no data, and a gap
+# that widens while both groups' rates fall.
+TRACKED: tuple[TrackedSeed, ...] = (
+    TrackedSeed("1", "Every staff member completes cultural competence training.",
+                "Staff who have completed cultural competence training", "percent", None, True, 20.0, 90.0,
+                (20.0, 45.0, 68.0), source="Professional development records"),
+    TrackedSeed("2", "Students of color enroll in advanced courses at the rate of their white peers.",
+                "Gap in advanced course enrollment, students of color vs. white students", "percent", None, False,
+                23.0, 12.0, (18.0, 20.5, 24.6), ("Students of color", "White students"), (41.0, 42.0, 43.0)),
+    TrackedSeed("4", "Increase the share of staff who are staff of color.", "Staff who are staff of color",
+                "percent", None, True, 8.0, 15.0, (8.0, 8.4, 9.0), source="Human Resources"),
+    TrackedSeed("5", "Students say adults at school listen to their ideas.",
+                "Students who say adults listen to their ideas", "percent", None, True, 40.0, 60.0, (),
+                source="Student climate survey (first run this spring)"),
+    TrackedSeed("6", "Reduce the disproportionate suspension of Black students.",
+                "Gap in suspensions per 100 students, Black students vs. all students", "rate", "per 100 students",
+                False, 8.0, 4.0, (12.0, 11.0, 10.2), ("Black students", "All students"), (4.0, 3.0, 2.0)),
+    TrackedSeed("7", "Families get an interpreter at every conference that needs one.",
+                "Conferences held with an interpreter", "count", "conferences", True, 120.0, 300.0,
+                (120.0, 250.0, 310.0), source="Family engagement office"),
+)  # fmt: skip

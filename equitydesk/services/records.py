@@ -13,6 +13,8 @@ from equitydesk.domain.enums import (
     DecisionOutcome,
     Direction,
     GoalType,
+    IndicatorKind,
+    MeasurementSeries,
     MeetingStatus,
     MembershipStatus,
     MinutesStatus,
@@ -22,6 +24,8 @@ from equitydesk.domain.enums import (
     RagStatus,
     Role,
     StakeholderGroup,
+    StatusSource,
+    UnitKind,
 )
 from equitydesk.domain.votes import VoteRule
 
@@ -228,6 +232,11 @@ class PlanRecord(Record):
     archived: bool
     created_at: datetime
     updated_at: datetime
+    template: str | None
+    on_track_threshold: float
+    at_risk_threshold: float
+    racially_identifiable_schools: str | None
+    collaborating_districts: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +255,9 @@ class GoalRecord(Record):
     position: int
     statement: str
     goal_type: GoalType
+    code: str | None
+    description: str | None
+    lead: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +274,10 @@ class IndicatorRecord(Record):
     comparison_group: str | None
     source: str | None
     notes: str | None
+    position: int
+    code: str | None
+    kind: IndicatorKind
+    unit_kind: UnitKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +287,14 @@ class MeasurementRecord(Record):
     value: float
     source: str | None
     note: str | None
+    series: MeasurementSeries
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorStepRecord(Record):
+    indicator_id: int
+    on: date
+    value: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +305,7 @@ class MilestoneRecord(Record):
     due_on: date | None
     done_on: date | None
     notes: str | None
+    position: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,3 +318,5 @@ class StatusUpdateRecord(Record):
     is_override: bool
     reason: str | None
     created_at: datetime
+    source: StatusSource
+    set_by: str | None

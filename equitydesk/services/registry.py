@@ -24,6 +24,9 @@ from equitydesk.services.roadmap import (
     StatusUpdateService,
     StrategyService,
 )
+from equitydesk.services.roadmap_export import RoadmapExportService
+from equitydesk.services.roadmap_status import RoadmapStatusService
+from equitydesk.services.roadmap_tree import RoadmapTreeService
 from equitydesk.services.roster import CommitteeService, MembershipService, PersonService
 from equitydesk.services.roster_export import RosterExportService
 from equitydesk.services.roster_import import RosterImportService
@@ -50,6 +53,9 @@ class Services:
     measurements: MeasurementService
     milestones: MilestoneService
     status_updates: StatusUpdateService
+    roadmap_status: RoadmapStatusService
+    roadmap: RoadmapTreeService
+    roadmap_export: RoadmapExportService
     representation: RepresentationService
     roster_import: RosterImportService
     roster_export: RosterExportService
@@ -79,6 +85,9 @@ class Services:
             measurements=MeasurementService(ctx),
             milestones=MilestoneService(ctx),
             status_updates=StatusUpdateService(ctx),
+            roadmap_status=RoadmapStatusService(ctx),
+            roadmap=RoadmapTreeService(ctx),
+            roadmap_export=RoadmapExportService(ctx),
             representation=RepresentationService(ctx),
             roster_import=RosterImportService(ctx),
             roster_export=RosterExportService(ctx),

@@ -343,7 +343,7 @@ def test_plan_strategy_goal_indicator_measurement(services: Services) -> None:
 
 def test_a_gap_indicator_needs_both_groups(services: Services) -> None:
     with pytest.raises(DomainError, match="needs both a student group and a comparison group"):
-        make_indicator(services, student_group="Black students")
+        make_indicator(services, kind="gap", student_group="Black students")
     gap = make_indicator(services, student_group="Black students", comparison_group="White students")
     with pytest.raises(DomainError, match="needs both"):
         services.indicators.update(gap.id, comparison_group="")
