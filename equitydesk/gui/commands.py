@@ -40,6 +40,14 @@ class CommandId(Enum):
     IMPORT_ROSTER = auto()
     UNDO_IMPORT = auto()
     BACKUPS = auto()
+    ADD_ACTION = auto()
+    EDIT_ACTION = auto()
+    ACTION_STATUS = auto()
+    ACTION_OWNERS = auto()
+    ACTION_DUE = auto()
+    ACTION_NOTE = auto()
+    EXPORT_ACTIONS = auto()
+    PRINT_ACTIONS = auto()
 
 
 Shortcut = QKeySequence.StandardKey | str | None
@@ -92,6 +100,20 @@ SPECS: dict[CommandId, CommandSpec] = {
     ),
     CommandId.UNDO_IMPORT: CommandSpec("&Undo an import…", "Take back a roster import: what it added and changed"),
     CommandId.BACKUPS: CommandSpec("&Backups…", "The database's backups: back up now, or restore one"),
+    CommandId.ADD_ACTION: CommandSpec("&New action item…", "Write down who will do what by when", None, "add"),
+    CommandId.EDIT_ACTION: CommandSpec(
+        "&Edit action…", "Edit the selected action item (or double-click it)", None, "edit"
+    ),
+    CommandId.ACTION_STATUS: CommandSpec("Set &status…", "Mark the selected items done, in progress, blocked …"),
+    CommandId.ACTION_OWNERS: CommandSpec("Set &owners…", "Give the selected items to other owners"),
+    CommandId.ACTION_DUE: CommandSpec("Set &due date…", "Move the due date of the selected items"),
+    CommandId.ACTION_NOTE: CommandSpec("Add &note…", "Write a dated progress note on the selected item"),
+    CommandId.EXPORT_ACTIONS: CommandSpec(
+        "Export action items to Excel…", "Save a committee's action items and their progress log as an .xlsx file"
+    ),
+    CommandId.PRINT_ACTIONS: CommandSpec(
+        "Print action report…", "A PDF of a committee's action items by owner or strategy, overdue first"
+    ),
 }
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from equitydesk.db.tables import ActionItem, ActionUpdate
 from equitydesk.domain.enums import ActionStatus, ChangeAction, Priority
 from equitydesk.services import changelog
+from equitydesk.services.actions.choices import ActionChoices
 from equitydesk.services.actions.items import ActionListing
 from equitydesk.services.actions.owners import (
     OwnerRecord,
@@ -22,6 +23,7 @@ from equitydesk.services.actions.owners import (
     read_owners,
     write_owners,
 )
+from equitydesk.services.context import ServiceContext
 from equitydesk.services.crud import Column, EntityService
 from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.fields import Field
@@ -66,6 +68,8 @@ class BulkResult:
 
 
 class ActionItemService(ActionListing):
+    """The list (ActionListing), the editor's operations and bulk edits; `choices` feeds the editor's choosers."""
+
     table = ActionItem
     record = ActionItemRecord
     entity = "action_item"
@@ -86,6 +90,10 @@ class ActionItemService(ActionListing):
         "goal_id": Field("Goal", kind="ref"),
         "completed_on": Field("Completed on", kind="date"),
     }
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        super().__init__(ctx)
+        self.choices = ActionChoices(ctx)
 
     # --- rules every write follows ---------------------------------------------------------------------------
 
