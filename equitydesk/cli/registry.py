@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from equitydesk.cli.actions import ActionDoneCommand, ActionNoteCommand, ExportActionsCommand, ReportActionsCommand
 from equitydesk.cli.backup import BackupCommand, BackupsCommand, RestoreCommand
 from equitydesk.cli.base import Command
 from equitydesk.cli.database import CheckCommand, DemoCommand, InitCommand, StatsCommand
@@ -28,10 +29,15 @@ COMMANDS: list[Command] = [
     BackupCommand(),
     RestoreCommand(),
     BackupsCommand(),
+    ExportActionsCommand(),
+    ReportActionsCommand(),
+    ActionDoneCommand(),
+    ActionNoteCommand(),
 ]
 
 # Help lines of command groups: a command named "report roster" lives under the group "report".
 GROUPS: dict[str, str] = {
     "export": "write records to a spreadsheet or another file",
     "report": "make a printable report",
+    "action": "record progress on an action item",
 }

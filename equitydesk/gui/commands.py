@@ -48,6 +48,7 @@ class CommandId(Enum):
     ACTION_NOTE = auto()
     EXPORT_ACTIONS = auto()
     PRINT_ACTIONS = auto()
+    PRINT_ACTIONS_BY_STRATEGY = auto()
 
 
 Shortcut = QKeySequence.StandardKey | str | None
@@ -112,7 +113,10 @@ SPECS: dict[CommandId, CommandSpec] = {
         "Export action items to Excel…", "Save a committee's action items and their progress log as an .xlsx file"
     ),
     CommandId.PRINT_ACTIONS: CommandSpec(
-        "Print action report…", "A PDF of a committee's action items by owner or strategy, overdue first"
+        "Print action report by owner…", "A PDF of a committee's action items by owner, overdue first"
+    ),
+    CommandId.PRINT_ACTIONS_BY_STRATEGY: CommandSpec(
+        "Print action report by strategy…", "A PDF of a committee's action items by strategy, overdue first"
     ),
 }
 

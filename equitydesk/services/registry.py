@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from equitydesk.db.engine import Database
 from equitydesk.services.actions import ActionItemService, ActionUpdateService
+from equitydesk.services.actions.export import ActionExportService
 from equitydesk.services.backups import BackupService
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.meetings import AgendaItemService, AttendanceService, DecisionService, MeetingService
@@ -51,6 +52,7 @@ class Services:
     merge: PersonMergeService
     stats: StatsService
     backups: BackupService
+    action_export: ActionExportService
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
@@ -78,6 +80,7 @@ class Services:
             merge=PersonMergeService(ctx),
             stats=StatsService(ctx),
             backups=BackupService(ctx),
+            action_export=ActionExportService(ctx),
         )
 
 

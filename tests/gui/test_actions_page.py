@@ -153,3 +153,24 @@ def page_command(name: str):
     from equitydesk.gui.commands import CommandId
 
     return CommandId[name]
+
+
+@pytest.mark.parametrize("command", ["EXPORT_ACTIONS", "PRINT_ACTIONS", "PRINT_ACTIONS_BY_STRATEGY"])
+def test_the_file_menu_writes_the_action_exports(qtbot, db, svc: Services, tmp_path, command: str) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from equitydesk.gui.commands import CommandRegistry
+    from equitydesk.gui.dialogs.export_options_dialog import ExportChoice
+    from equitydesk.gui.exports import ExportCommands
+
+    eac = make_committee(svc, name="EAC")
+    svc.actions.create(committee_id=eac.id, title="Call families", due_on=date(2025, 11, 1), owner_text="Facilities")
+    host = QWidget()
+    qtbot.addWidget(host)
+    exports = ExportCommands(CommandRegistry(host), host)
+    exports.set_workspace(Workspace(db, svc))
+    spec = exports.spec(page_command(command))
+    target = tmp_path / f"out{spec.suffix}"
+    exports.write(spec, ExportChoice(committee_id=eac.id, committee_name="EAC"), target)
+    wait_for_writes(qtbot)
+    assert target.stat().st_size > 0
