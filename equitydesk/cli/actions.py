@@ -1,13 +1,14 @@
-"""Action item commands: export them to Excel, print the action report, mark one done or note progress."""
+"""Action item commands: import a tracker, export to Excel, print the report, mark one done or note progress."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from equitydesk.cli.base import EXIT_OK, Command, CommandContext, UsageError
+from equitydesk.cli.base import EXIT_OK, Command, CommandContext, UsageError, dump_json
 from equitydesk.domain.enums import ActionStatus
-from equitydesk.formats.errors import ExportError
+from equitydesk.formats.errors import ExportError, FileRefused
+from equitydesk.formats.problems import Problem
 from equitydesk.services.roster_export import ExportResult
 
 
@@ -86,3 +87,60 @@ class ActionNoteCommand(Command):
         update = ctx.services().actions.add_note(args.id, note=args.text)
         ctx.echo(f"Noted on action {args.id} ({update.on}).")
         return EXIT_OK
+
+
+class ImportActionsCommand(Command):
+    name = "import-actions"
+    help = "import action items from a spreadsheet tracker (.xlsx, .csv) into a committee"
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("file", type=Path, help="the tracker file")
+        parser.add_argument("--committee", required=True, help="the committee (created when it does not exist)")
+        parser.add_argument("--sheet", help="the sheet to read (default: the one that looks most like a tracker)")
+        parser.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
+        parser.add_argument("--json", action="store_true", help="print one JSON object, for scripts")
+
+    def run(self, args: argparse.Namespace, ctx: CommandContext) -> int:
+        importer = ctx.services(create=not args.dry_run).action_import
+        try:
+            parsed = importer.map(importer.open(args.file, sheet=args.sheet))
+        except FileRefused as exc:
+            raise UsageError(str(exc)) from exc
+        batch_id, created = None, False
+        if args.dry_run:
+            plan = importer.plan(parsed, committee=args.committee)
+            created = not plan.committee_exists
+        else:
+            result = importer.commit(parsed, committee=args.committee, file_name=args.file.name)
+            plan, batch_id, created = result.plan, result.batch_id, result.committee_created
+        summary = plan.summary()
+        report = {
+            "file": str(args.file), "sheet": parsed.sheet, "header_row": parsed.header_row,
+            "mapping": parsed.batch_mapping(), "ignored_columns": parsed.ignored_columns, "rows_read": len(parsed.rows),
+            "created": plan.created, "updated": plan.updated, "unchanged": plan.unchanged, "rejected": plan.rejected,
+            "warnings": _problems(parsed.problems) + _problems(plan.warnings), "errors": _problems(plan.errors),
+            "batch_id": batch_id, "committee": plan.committee_name, "committee_created": created,
+            "dry_run": bool(args.dry_run), "counts": summary.counts(), "summary": summary.line(", "),
+        }  # fmt: skip
+        if args.json:
+            ctx.echo(dump_json(report))
+            return EXIT_OK
+        verb = "Would import" if args.dry_run else "Imported"
+        ctx.echo(f"{verb} {args.file}, sheet “{parsed.sheet}” (headings on row {parsed.header_row})")
+        if created:
+            ctx.echo(f"The committee “{plan.committee_name}” {'would be' if args.dry_run else 'was'} created.")
+        ctx.echo(f"{len(parsed.rows):,} rows read: {report['summary']}.")
+        for kind in ("errors", "warnings"):
+            for item in report[kind][:MAX_LISTED]:
+                where = f"Row {item['row']}" if item["row"] else "Sheet"
+                ctx.echo(f"  {where}{', column ' + item['column'] if item['column'] else ''}: {item['message']}")
+        if batch_id is not None:
+            ctx.echo(f"Import number {batch_id}; undo it with `equitydesk undo-import {batch_id}`.")
+        return EXIT_OK
+
+
+MAX_LISTED = 30
+
+
+def _problems(problems: list[Problem]) -> list[dict[str, object]]:
+    return [{"row": p.row, "column": p.column or None, "message": p.message} for p in problems]

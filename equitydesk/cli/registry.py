@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from equitydesk.cli.actions import ActionDoneCommand, ActionNoteCommand, ExportActionsCommand, ReportActionsCommand
+from equitydesk.cli.actions import (
+    ActionDoneCommand,
+    ActionNoteCommand,
+    ExportActionsCommand,
+    ImportActionsCommand,
+    ReportActionsCommand,
+)
 from equitydesk.cli.backup import BackupCommand, BackupsCommand, RestoreCommand
 from equitydesk.cli.base import Command
 from equitydesk.cli.database import CheckCommand, DemoCommand, InitCommand, StatsCommand
@@ -29,6 +35,7 @@ COMMANDS: list[Command] = [
     BackupCommand(),
     RestoreCommand(),
     BackupsCommand(),
+    ImportActionsCommand(),
     ExportActionsCommand(),
     ReportActionsCommand(),
     ActionDoneCommand(),

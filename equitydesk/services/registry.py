@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from equitydesk.db.engine import Database
+from equitydesk.services.action_import import ActionImportService
 from equitydesk.services.actions import ActionItemService, ActionUpdateService
 from equitydesk.services.actions.export import ActionExportService
 from equitydesk.services.backups import BackupService
@@ -53,6 +54,7 @@ class Services:
     stats: StatsService
     backups: BackupService
     action_export: ActionExportService
+    action_import: ActionImportService
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
@@ -81,6 +83,7 @@ class Services:
             stats=StatsService(ctx),
             backups=BackupService(ctx),
             action_export=ActionExportService(ctx),
+            action_import=ActionImportService(ctx),
         )
 
 
