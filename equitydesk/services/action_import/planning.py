@@ -63,7 +63,7 @@ def read_snapshot(session: Session, committee_name: str) -> ActionSnapshot:
             .where(ActionItem.committee_id == committee_id, ActionUpdate.note.is_not(None))
         )
         for item_id, note in session.execute(logged):
-            notes.setdefault(item_id, set()).add(note)
+            notes.setdefault(item_id, set()).add(str(note))
     strategies: dict[str, int] = {}
     for sid, code, title in session.execute(select(Strategy.id, Strategy.code, Strategy.title)):
         for key in (code, title):
