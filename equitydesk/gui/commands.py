@@ -49,6 +49,7 @@ class CommandId(Enum):
     EXPORT_ACTIONS = auto()
     PRINT_ACTIONS = auto()
     PRINT_ACTIONS_BY_STRATEGY = auto()
+    IMPORT_ACTIONS = auto()
 
 
 Shortcut = QKeySequence.StandardKey | str | None
@@ -114,6 +115,9 @@ SPECS: dict[CommandId, CommandSpec] = {
     ),
     CommandId.PRINT_ACTIONS: CommandSpec(
         "Print action report by owner…", "A PDF of a committee's action items by owner, overdue first"
+    ),
+    CommandId.IMPORT_ACTIONS: CommandSpec(
+        "Import action &items…", "Bring in a committee's spreadsheet tracker (.xlsx or .csv), after a preview"
     ),
     CommandId.PRINT_ACTIONS_BY_STRATEGY: CommandSpec(
         "Print action report by strategy…", "A PDF of a committee's action items by strategy, overdue first"

@@ -174,3 +174,22 @@ def test_the_file_menu_writes_the_action_exports(qtbot, db, svc: Services, tmp_p
     exports.write(spec, ExportChoice(committee_id=eac.id, committee_name="EAC"), target)
     wait_for_writes(qtbot)
     assert target.stat().st_size > 0
+
+
+def test_import_a_tracker_from_the_file_menu(qtbot, page: ActionsPage, svc: Services, tmp_path) -> None:
+    make_person(svc, given_name="Mai", family_name="Vang")
+    tracker = tmp_path / "tracker.csv"
+    tracker.write_text("Action,Owner,Due,Status\nCall families,\"Vang, Mai\",12/1/2025,In Progress\n"
+                       "Book room,Facilities,45992,Waiting on principal\n", encoding="utf-8")  # fmt: skip
+    dialog = page.import_tracker(tracker)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.parsed is not None, timeout=10_000)
+    assert "Choose or type the committee" in dialog.summary.text() and not dialog.import_button.isEnabled()
+    dialog.committee.setCurrentText("Site Council")
+    assert "will be started" in dialog.summary.text() and dialog.table.rowCount() == 2
+    assert "Row 3, column D (Status)" in dialog.problems.toPlainText()
+    dialog.accept()
+    wait_for_writes(qtbot)
+    assert [svc.actions.get(i).title for i in svc.actions.list_ids()] == ["Call families", "Book room"]
+    assert svc.committees.by_name("Site Council") is not None
+    assert page.model.rowCount() == 2, "the page heard of the import"

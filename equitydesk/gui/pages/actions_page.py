@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QSplitter, QTableView, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
 
 from equitydesk.domain.enums import ActionStatus, Priority
 from equitydesk.gui.commands import CommandId, CommandRegistry
@@ -21,7 +32,9 @@ from equitydesk.services.actions.views import VIEWS
 if TYPE_CHECKING:
     from equitydesk.gui.dialogs.action_bulk_dialog import ActionBulkDialog
     from equitydesk.gui.dialogs.action_dialog import ActionDialog
+    from equitydesk.gui.dialogs.action_import_dialog import ActionImportDialog
     from equitydesk.gui.workspace import Changes
+    from equitydesk.services.action_import import ActionImportResult
     from equitydesk.services.registry import Services
 
 COMBO_MAX_WIDTH = 300
@@ -50,6 +63,7 @@ class ActionsPage(ListPage):
 
     dialog: ActionDialog | None = None
     bulk_dialog: ActionBulkDialog | None = None
+    import_dialog: ActionImportDialog | None = None
 
     def __init__(self, commands: CommandRegistry | None = None, parent: QWidget | None = None) -> None:
         super().__init__(commands, parent)
@@ -74,7 +88,15 @@ class ActionsPage(ListPage):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             row.addWidget(button)
         self.commands.bind(CommandId.ACTION_NOTE, lambda: self.open_bulk("note"))
-        self.commands.enable(False, CommandId.ADD_ACTION, CommandId.EDIT_ACTION, CommandId.ACTION_NOTE, *BULK_COMMANDS)
+        self.commands.bind(CommandId.IMPORT_ACTIONS, self.import_tracker)
+        self.commands.enable(
+            False,
+            CommandId.IMPORT_ACTIONS,
+            CommandId.ADD_ACTION,
+            CommandId.EDIT_ACTION,
+            CommandId.ACTION_NOTE,
+            *BULK_COMMANDS,
+        )
 
     def build_filters(self, row: FlowLayout) -> None:
         self.view_combo = self._combo("viewCombo", "A ready view of the items")
@@ -203,7 +225,7 @@ class ActionsPage(ListPage):
     def on_selection_changed(self) -> None:
         ids = self.selected_ids()
         one = ids[0] if len(ids) == 1 else None
-        self.commands.enable(self.services is not None, CommandId.ADD_ACTION)
+        self.commands.enable(self.services is not None, CommandId.ADD_ACTION, CommandId.IMPORT_ACTIONS)
         self.commands.enable(one is not None, CommandId.EDIT_ACTION, CommandId.ACTION_NOTE)
         self.commands.enable(bool(ids), *BULK_COMMANDS)
         title = format_value(self.model.row_values(self.model.row_of(one)).get("title")) if one is not None else ""
@@ -240,6 +262,37 @@ class ActionsPage(ListPage):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def import_tracker(self, path: Path | None = None) -> ActionImportDialog | None:
+        """File › Import action items…: choose the tracker, then preview it for a committee and import it."""
+        if self.workspace is None:
+            return None
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self, "Import action items", str(Path.home()), "Spreadsheets (*.xlsx *.xlsm *.csv)"
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        from equitydesk.gui.dialogs.action_import_dialog import ActionImportDialog
+
+        dialog = ActionImportDialog(self.workspace, path, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._imported)
+        dialog.finished.connect(lambda _r: setattr(self, "import_dialog", None))
+        self.import_dialog = dialog
+        dialog.open()
+        dialog.read()
+        return dialog
+
+    def _imported(self, result: ActionImportResult) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
+                f"Imported action items: {result.plan.summary().line(', ')}. Undo it whole with Roster › Undo an "
+                f"import… (number {result.batch_id}).",
+                20000,
+            )
 
     def open_bulk(self, kind: str, status: ActionStatus | None = None) -> ActionBulkDialog | None:
         ids = self.selected_ids()
