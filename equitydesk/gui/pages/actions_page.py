@@ -166,18 +166,19 @@ class ActionsPage(ListPage):
         """A view brings its own sort (by owner, by strategy …); the header then shows it."""
         view = VIEWS[max(index, 0)]
         self.model.set_sort_key(view.sort, descending=view.descending)
-        column = self.model.column_of(view.sort)
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        order = Qt.SortOrder.DescendingOrder if view.descending else Qt.SortOrder.AscendingOrder
-        header.setSortIndicator(column, order)
-        header.blockSignals(False)
+        self._sync_sort_indicator()
         if self.services is not None:
             self.model.set_filters(self.filters())
             self.model.refresh()
 
     def _sync_sort_indicator(self) -> None:
-        self._apply_view(self.view_combo.currentIndex())
+        view = VIEWS[max(self.view_combo.currentIndex(), 0)]
+        column = self.model.column_of(self.model.sort_key) if self.model.sort_key else -1
+        order = Qt.SortOrder.DescendingOrder if view.descending else Qt.SortOrder.AscendingOrder
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)  # the model is already sorted this way; do not query twice
+        header.setSortIndicator(column, order)
+        header.blockSignals(False)
 
     def _narrowed(self) -> bool:
         return any(v for k, v in self.filters().items() if k != "view") or self.view_combo.currentData() != "all"
