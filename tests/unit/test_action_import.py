@@ -152,3 +152,12 @@ def test_import_actions_prints_the_import_roster_json_shape(db, services: Servic
         assert main(["--db", str(db.engine.url.database), "undo-import", str(report["batch_id"])]) == 0
     assert "removed 4 action items" in out.getvalue()
     assert services.actions.list_ids() == []
+
+
+def test_the_roster_undo_of_a_tracker_import_removes_its_items(services: Services, people, tmp_path: Path) -> None:
+    importer = services.action_import
+    result = importer.commit(importer.map(importer.open(messy_tracker(tmp_path / "t.xlsx"))), committee="EAC")
+    assert result.batch_id is not None and len(services.actions.list_ids()) == 4
+    services.roster_import.undo(result.batch_id)  # Roster › Undo an import… lists every import batch
+    assert services.actions.list_ids() == []
+    assert [b.undone for b in services.roster_import.batches() if b.id == result.batch_id] == [True]
