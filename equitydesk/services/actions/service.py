@@ -253,10 +253,13 @@ class ActionItemService(ActionListing):
         cleaned = self.clean(values, partial=True)
         note_text = _NOTE_FIELD.clean("note", note)
         with self.ctx.sessions.begin() as session:
+            wanted = list(dict.fromkeys(ids))
+            owners_before = read_owners(session, wanted)  # one query for every item's snapshot, not one each
+            loaded = {o.id: o for o in session.scalars(select(ActionItem).where(ActionItem.id.in_(wanted)))}
             before = []
-            for action_id in dict.fromkeys(ids):
-                obj = self._load(session, action_id)  # NotFound rolls back every change made so far
-                before.append(self._snapshot(session, obj))
+            for action_id in wanted:
+                obj = loaded.get(action_id) or self._load(session, action_id)  # NotFound rolls everything back
+                before.append(self._snapshot(session, obj, owners_before.get(action_id)))
                 self._change(session, obj, dict(cleaned), note_text)
                 if owners is not None:
                     self._set_owners(session, obj, owners)
@@ -292,8 +295,11 @@ class ActionItemService(ActionListing):
             changes={"owners": (before, after)},
         )  # fmt: skip
 
-    def _snapshot(self, session: Session, obj: ActionItem) -> ActionSnapshot:
-        owners = tuple(o.spec for o in read_owners(session, [obj.id])[obj.id])
+    def _snapshot(
+        self, session: Session, obj: ActionItem, owners_now: list[OwnerRecord] | None = None
+    ) -> ActionSnapshot:
+        listed = owners_now if owners_now is not None else read_owners(session, [obj.id])[obj.id]
+        owners = tuple(o.spec for o in listed)
         return ActionSnapshot(obj.id, {name: getattr(obj, name) for name in EDITABLE}, owners)
 
     def _log(self, session: Session, action_id: int, *, note: str) -> ActionUpdate:
