@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from equitydesk.cli.base import EXIT_OK, Command, CommandContext, cell_text, dump_json, format_table
+from equitydesk.cli.base import EXIT_OK, Command, CommandContext, UsageError, cell_text, dump_json, format_table
+from equitydesk.domain.enums import ActionStatus
 from equitydesk.services.crud import EntityService, ListQuery
 from equitydesk.services.registry import Services
 
@@ -86,8 +87,9 @@ KINDS: dict[str, Listing] = {
             "meeting_id",
             "strategy_id",
             "goal_id",
+            "status_reason",
         ),
-        joined=("committee", "owner"),
+        joined=("committee", "owner", "due_state"),
         sort="due_on",
         table=(
             ("id", "ID"),
@@ -126,11 +128,17 @@ class ListCommand(Command):
         parser.add_argument("kind", choices=list(KINDS), help="what to list")
         parser.add_argument("--json", action="store_true", help="print a JSON array of objects, for scripts")
         parser.add_argument("--all", action="store_true", help="include archived records")
+        actions = parser.add_argument_group("action items only")
+        actions.add_argument("--committee", help="only this committee's items (its name)")
+        actions.add_argument("--status", choices=[s.value for s in ActionStatus], help="only items with this status")
+        actions.add_argument("--owner", help="only items one of whose owners has this in their name")
+        actions.add_argument("--overdue", action="store_true", help="only open items past their due date")
 
     def run(self, args: argparse.Namespace, ctx: CommandContext) -> int:
         spec = KINDS[args.kind]
         service = spec.service(ctx.services())
-        records, shown = collect(service, spec, include_archived=args.all)
+        filters = _action_filters(args, ctx)
+        records, shown = collect(service, spec, include_archived=args.all, filters=filters)
         if args.json:
             ctx.echo(dump_json(records))
         elif not records:
@@ -143,11 +151,26 @@ class ListCommand(Command):
         return EXIT_OK
 
 
+def _action_filters(args: argparse.Namespace, ctx: CommandContext) -> dict[str, Any]:
+    """The action-item options as list filters; refused with any other kind of record."""
+    given = {"committee": args.committee, "status": args.status, "owner": args.owner, "overdue": args.overdue or None}
+    if args.kind != "actions":
+        if any(v for v in given.values()):
+            raise UsageError("--committee, --status, --owner and --overdue only go with `list actions`.")
+        return {}
+    filters = {k: v for k, v in given.items() if v}
+    if args.committee:
+        filters["committee_id"] = ctx.services().committees.id_by_name(args.committee)
+        del filters["committee"]
+    return filters
+
+
 def collect(
-    service: EntityService[Any, Any], spec: Listing, *, include_archived: bool
+    service: EntityService[Any, Any], spec: Listing, *, include_archived: bool, filters: dict[str, Any] | None = None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Records for JSON, and the same rows with every display column for the table, in display order."""
-    ids = service.list_ids(ListQuery(sort=spec.sort, include_archived=include_archived))
+    query = ListQuery(sort=spec.sort, include_archived=include_archived, filters=dict(filters or {}))
+    ids = service.list_ids(query)
     records: list[dict[str, Any]] = []
     shown: list[dict[str, Any]] = []
     for start in range(0, len(ids), CHUNK):

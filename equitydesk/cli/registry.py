@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from equitydesk.cli.actions import (
+    ActionDoneCommand,
+    ActionNoteCommand,
+    ExportActionsCommand,
+    ImportActionsCommand,
+    ReportActionsCommand,
+)
 from equitydesk.cli.backup import BackupCommand, BackupsCommand, RestoreCommand
 from equitydesk.cli.base import Command
 from equitydesk.cli.database import CheckCommand, DemoCommand, InitCommand, StatsCommand
@@ -37,6 +44,11 @@ COMMANDS: list[Command] = [
     BackupCommand(),
     RestoreCommand(),
     BackupsCommand(),
+    ImportActionsCommand(),
+    ExportActionsCommand(),
+    ReportActionsCommand(),
+    ActionDoneCommand(),
+    ActionNoteCommand(),
 ]
 
 # Help lines of command groups: a command named "report roster" lives under the group "report".
@@ -45,4 +57,5 @@ GROUPS: dict[str, str] = {
     "report": "make a printable report",
     "meeting": "schedule meetings",
     "plan": "start a plan from a template",
+    "action": "record progress on an action item",
 }

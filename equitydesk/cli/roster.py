@@ -180,7 +180,13 @@ class UndoImportCommand(Command):
         parser.add_argument("batch_id", type=int, help="the import number printed by import-roster")
 
     def run(self, args: argparse.Namespace, ctx: CommandContext) -> int:
-        result = ctx.services().roster_import.undo(args.batch_id)
+        services = ctx.services()
+        if services.action_import.is_action_batch(args.batch_id):  # an import-actions batch has its own undo
+            undone = services.action_import.undo(args.batch_id)
+            ctx.echo(f"Undid import {args.batch_id}: removed {plural(undone.items_removed, 'action item')}, restored "
+                     f"{plural(undone.items_restored, 'action item')}.")  # fmt: skip
+            return EXIT_OK
+        result = services.roster_import.undo(args.batch_id)
         ctx.echo(
             f"Undid import {args.batch_id}: removed {plural(result.people_removed, 'person', 'people')} and "
             f"{plural(result.memberships_removed, 'membership')}, restored the details of "

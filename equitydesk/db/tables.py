@@ -296,6 +296,25 @@ class ActionItem(Timestamped, Base):
     strategy_id: Mapped[int | None] = mapped_column(ForeignKey("strategy.id", ondelete="SET NULL"), index=True)
     goal_id: Mapped[int | None] = mapped_column(ForeignKey("goal.id", ondelete="SET NULL"), index=True)
     completed_on: Mapped[date | None] = mapped_column(Date)
+    # Why an item is blocked or dropped, kept while it stays so (cleared when it moves on).
+    status_reason: Mapped[str | None] = mapped_column(String(500))
+    # The import that created this item, so that an import of a tracker can be undone whole.
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id", ondelete="SET NULL"))
+
+
+class ActionOwner(Base):
+    """One of an action item's owners: a member (person_id) or free text ("Facilities"). owner_person_id and
+    owner_text on action_item mirror the first owner, for readers written before several owners were allowed."""
+
+    __tablename__ = "action_owner"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_item_id: Mapped[int] = mapped_column(ForeignKey("action_item.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str | None] = mapped_column(String(200))
+
+    __table_args__ = (CheckConstraint("(person_id IS NULL) <> (text IS NULL)", name="person_or_text"),)
 
 
 class ActionUpdate(Base):
@@ -309,6 +328,9 @@ class ActionUpdate(Base):
     status_to: Mapped[ActionStatus | None] = mapped_column(enum_column(ActionStatus, "update_status_to"))
     author: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # A change of due date, recorded as it happens (both None when the update did not move the date).
+    due_from: Mapped[date | None] = mapped_column(Date)
+    due_to: Mapped[date | None] = mapped_column(Date)
 
 
 # --- roadmap -------------------------------------------------------------------------------------------------

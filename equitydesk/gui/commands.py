@@ -48,6 +48,16 @@ class CommandId(Enum):
     COPY_MEETING = auto()
     MEETING_SERIES = auto()
     MEETINGS_CALENDAR = auto()
+    ADD_ACTION = auto()
+    EDIT_ACTION = auto()
+    ACTION_STATUS = auto()
+    ACTION_OWNERS = auto()
+    ACTION_DUE = auto()
+    ACTION_NOTE = auto()
+    EXPORT_ACTIONS = auto()
+    PRINT_ACTIONS = auto()
+    PRINT_ACTIONS_BY_STRATEGY = auto()
+    IMPORT_ACTIONS = auto()
 
 
 Shortcut = QKeySequence.StandardKey | str | None
@@ -118,6 +128,26 @@ SPECS: dict[CommandId, CommandSpec] = {
     CommandId.MEETINGS_CALENDAR: CommandSpec(
         "Save upcoming to &calendar…",
         "Save the upcoming meetings (of the committee chosen on the roster) as an .ics file for your calendar",
+    ),
+    CommandId.ADD_ACTION: CommandSpec("&New action item…", "Write down who will do what by when", None, "add"),
+    CommandId.EDIT_ACTION: CommandSpec(
+        "&Edit action…", "Edit the selected action item (or double-click it)", None, "edit"
+    ),
+    CommandId.ACTION_STATUS: CommandSpec("Set &status…", "Mark the selected items done, in progress, blocked …"),
+    CommandId.ACTION_OWNERS: CommandSpec("Set &owners…", "Give the selected items to other owners"),
+    CommandId.ACTION_DUE: CommandSpec("Set &due date…", "Move the due date of the selected items"),
+    CommandId.ACTION_NOTE: CommandSpec("Add &note…", "Write a dated progress note on the selected item"),
+    CommandId.EXPORT_ACTIONS: CommandSpec(
+        "Export action items to Excel…", "Save a committee's action items and their progress log as an .xlsx file"
+    ),
+    CommandId.PRINT_ACTIONS: CommandSpec(
+        "Print action report by owner…", "A PDF of a committee's action items by owner, overdue first"
+    ),
+    CommandId.IMPORT_ACTIONS: CommandSpec(
+        "Import action &items…", "Bring in a committee's spreadsheet tracker (.xlsx or .csv), after a preview"
+    ),
+    CommandId.PRINT_ACTIONS_BY_STRATEGY: CommandSpec(
+        "Print action report by strategy…", "A PDF of a committee's action items by strategy, overdue first"
     ),
 }
 

@@ -109,6 +109,33 @@ SPECS: tuple[ExportSpec, ...] = (
         lambda c, r: f"Saved the sign-in sheet of {c.committee_name} ({plural(r.rows, 'name')}) to {r.path}",
         {"signin": True},
     ),
+    ExportSpec(
+        CommandId.EXPORT_ACTIONS,
+        "Export action items to Excel",
+        XLSX_FILTER,
+        ".xlsx",
+        "Exporting the action items…",
+        lambda c, today: (c.committee_name, "action items", today),
+        lambda s, c, target: s.action_export.export_xlsx(committee_id=c.committee_id, target=target),
+        lambda c, r: f"Exported {plural(r.rows, 'action item')} of {c.committee_name} to {r.path}",
+        {},
+    ),
+    *(
+        ExportSpec(
+            command,
+            f"Print action report by {group}",
+            PDF_FILTER,
+            ".pdf",
+            "Writing the action report…",
+            lambda c, today, group=group: (c.committee_name, f"action items by {group}", today),
+            lambda s, c, target, group=group: s.action_export.report_pdf(
+                committee_id=c.committee_id, target=target, group_by=group
+            ),
+            lambda c, r: f"Saved the action report of {c.committee_name} ({plural(r.rows, 'item')}) to {r.path}",
+            {},
+        )
+        for command, group in ((CommandId.PRINT_ACTIONS, "owner"), (CommandId.PRINT_ACTIONS_BY_STRATEGY, "strategy"))
+    ),
 )
 
 

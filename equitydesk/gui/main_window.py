@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.exports = ExportCommands(self.commands, self)
         self.exports.add_to(file_menu)
+        file_menu.addAction(a[CommandId.IMPORT_ACTIONS])  # bound by the Action items page
         file_menu.addSeparator()
         file_menu.addAction(a.bind(CommandId.BACKUPS, self.show_backups))
         file_menu.addSeparator()

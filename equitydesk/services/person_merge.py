@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from equitydesk.db.tables import ActionItem, Attendance, ChangeLog, Committee, Decision, Membership, Person
+from equitydesk.db.tables import ActionItem, ActionOwner, Attendance, ChangeLog, Committee, Decision, Membership, Person
 from equitydesk.domain.enums import ChangeAction
 from equitydesk.domain.keys import email_key, person_name_key
 from equitydesk.services import changelog
@@ -210,6 +210,8 @@ class PersonMergeService:
             session.execute(
                 update(ActionItem).where(ActionItem.owner_person_id == remove_id).values(owner_person_id=keep_id)
             )
+            # The owner rows would go with the removed person (ON DELETE CASCADE): they move to the one kept.
+            session.execute(update(ActionOwner).where(ActionOwner.person_id == remove_id).values(person_id=keep_id))
             session.execute(update(Decision).where(Decision.moved_by_id == remove_id).values(moved_by_id=keep_id))
             session.execute(update(Decision).where(Decision.seconded_by_id == remove_id).values(seconded_by_id=keep_id))
             session.execute(

@@ -205,6 +205,8 @@ class ActionItemRecord(Record):
     completed_on: date | None
     created_at: datetime
     updated_at: datetime
+    status_reason: str | None = None
+    import_batch_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +218,8 @@ class ActionUpdateRecord(Record):
     status_to: ActionStatus | None
     author: str | None
     created_at: datetime
+    due_from: date | None = None
+    due_to: date | None = None
 
 
 # --- roadmap -------------------------------------------------------------------------------------------------

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from equitydesk.db.engine import Database
+from equitydesk.services.action_import import ActionImportService
 from equitydesk.services.actions import ActionItemService, ActionUpdateService
+from equitydesk.services.actions.export import ActionExportService
 from equitydesk.services.attendance import AttendanceService
 from equitydesk.services.backups import BackupService
 from equitydesk.services.context import ServiceContext
@@ -63,6 +65,8 @@ class Services:
     stats: StatsService
     backups: BackupService
     home: HomeService
+    action_export: ActionExportService
+    action_import: ActionImportService
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
@@ -95,6 +99,8 @@ class Services:
             stats=StatsService(ctx),
             backups=BackupService(ctx),
             home=HomeService(ctx),
+            action_export=ActionExportService(ctx),
+            action_import=ActionImportService(ctx),
         )
 
 

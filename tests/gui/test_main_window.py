@@ -71,7 +71,7 @@ def test_a_story_on_another_day_sees_the_committee_made_on_that_day(window, serv
     """Overriding `today` moves the committee, the window's services and the test's services together."""
     assert window.services.ctx.today() == services.ctx.today() == today
     page = window.show_page(ActionsPage)
-    page.scope_combo.setCurrentIndex(page.scope_combo.findText("Overdue items"))
+    page.view_combo.setCurrentIndex(page.view_combo.findText("Overdue"))
     assert visible_texts(page, "title") == ["Book interpreters for the listening sessions"]
     hodan = window.services.people.memberships_of(committee.people["Hodan"])[0]
     assert hodan.term_end == date(2031, 3, 5), "made 30 days after the story's day"
@@ -100,11 +100,11 @@ def test_keyboard_shortcuts_move_between_pages(qtbot, window):
 def test_action_items_page_filters_open_and_overdue(qtbot, window):
     page = window.show_page(ActionsPage)
     assert page.model.rowCount() == 3
-    page.scope_combo.setCurrentIndex(page.scope_combo.findText("Overdue items"))
+    page.view_combo.setCurrentIndex(page.view_combo.findText("Overdue"))
     assert visible_texts(page, "title") == ["Book interpreters for the listening sessions"]
     overdue = page.model.index(0, page.model.column_of("due_on"))
     assert overdue.data(Qt.ItemDataRole.ForegroundRole) is not None, "an overdue date is shown in red"
-    page.scope_combo.setCurrentIndex(page.scope_combo.findText("All items"))
+    page.view_combo.setCurrentIndex(page.view_combo.findText("All items"))
     assert page.model.rowCount() == 4
     qtbot.keyClicks(page.search, "board")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)

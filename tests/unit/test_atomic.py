@@ -129,7 +129,7 @@ def test_xlsx_failure_half_way_through_saving_keeps_the_old_file(
         raise OSError(28, "No space left on device")
 
     # The roster is saved through xlsx_safe.save_workbook (which closes a failed zip), not Workbook.save.
-    monkeypatch.setattr("equitydesk.formats.roster_xlsx.save_workbook", half_save)
+    monkeypatch.setattr("equitydesk.formats.xlsx_tables.save_workbook", half_save)
     with pytest.raises(ExportError, match="disk is full"):
         write_roster_xlsx(target, [RosterExportRow("Vang", "Mai")], committee_name="EAC")
     assert target.read_bytes() == OLD

@@ -136,6 +136,12 @@ class RosterImportService:
 
     def undo(self, batch_id: int) -> UndoResult:
         """Remove what the import created and put back what it changed, in one transaction."""
+        from equitydesk.services.action_import import ActionImportService  # late: it builds on this package
+
+        actions = ActionImportService(self.ctx)
+        if actions.is_action_batch(batch_id):  # a tracker of action items, listed with the roster imports
+            actions.undo(batch_id)
+            return UndoResult(0, 0, 0, 0, None)
         with self.ctx.sessions.begin() as session:
             return undo_roster_batch(session, batch_id, actor=self.ctx.actor)
 

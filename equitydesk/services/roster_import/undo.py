@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from equitydesk.db.tables import ActionItem, Attendance, Membership, Person
+from equitydesk.db.tables import ActionItem, ActionOwner, Attendance, Membership, Person
 from equitydesk.domain.keys import email_key, person_name_key
 from equitydesk.services.imports.undo import Restorable, begin_undo, chunks, finish_undo, restore_updates
 
@@ -70,4 +70,5 @@ def _people_in_use(session: Session, person_ids: list[int]) -> set[int]:
         used.update(session.scalars(select(Attendance.person_id).where(Attendance.person_id.in_(chunk))))
         owners = session.scalars(select(ActionItem.owner_person_id).where(ActionItem.owner_person_id.in_(chunk)))
         used.update(o for o in owners if o is not None)
+        used.update(session.scalars(select(ActionOwner.person_id).where(ActionOwner.person_id.in_(chunk))))
     return used
