@@ -65,6 +65,8 @@ def make_styles(size: float = 9.5) -> Styles:
             leading=round(leading * scale, 1),
             textColor=extra.pop("textColor", INK),
             alignment=extra.pop("alignment", TA_LEFT),
+            # HarfBuzz shaping: Karen, Khmer and Arabic names print with their marks and joins in place.
+            shaping=1,
             **extra,
         )
 
@@ -87,7 +89,7 @@ def para(text: str | None, style: ParagraphStyle, *, fonts: FontSet | None = Non
     address, `a<b` raises, and `<img src=…>` reads a file from disk.
     """
     bold = style.fontName == FAMILY_BOLD
-    return Paragraph(markup(text, fonts, bold=bold), style)
+    return Paragraph(markup(text, fonts, bold=bold, shaped=bool(getattr(style, "shaping", 0))), style)
 
 
 def label(text: str, style: ParagraphStyle) -> Paragraph:
