@@ -6,6 +6,7 @@ from equitydesk.cli.backup import BackupCommand, BackupsCommand, RestoreCommand
 from equitydesk.cli.base import Command
 from equitydesk.cli.database import CheckCommand, DemoCommand, InitCommand, StatsCommand
 from equitydesk.cli.listing import ListCommand
+from equitydesk.cli.meeting_reports import ReportAgendaCommand, ReportMinutesCommand, ReportPacketCommand
 from equitydesk.cli.roster import (
     ExportRosterCommand,
     ImportRosterCommand,
@@ -25,6 +26,9 @@ COMMANDS: list[Command] = [
     ExportRosterCommand(),
     ReportRosterCommand(),
     ReportSigninCommand(),
+    ReportPacketCommand(),
+    ReportAgendaCommand(),
+    ReportMinutesCommand(),
     BackupCommand(),
     RestoreCommand(),
     BackupsCommand(),

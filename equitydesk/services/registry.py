@@ -8,6 +8,7 @@ from equitydesk.db.engine import Database
 from equitydesk.services.actions import ActionItemService, ActionUpdateService
 from equitydesk.services.backups import BackupService
 from equitydesk.services.context import ServiceContext
+from equitydesk.services.documents import DocumentService
 from equitydesk.services.meetings import AgendaItemService, AttendanceService, DecisionService, MeetingService
 from equitydesk.services.person_merge import PersonMergeService
 from equitydesk.services.representation import RepresentationService
@@ -51,6 +52,7 @@ class Services:
     merge: PersonMergeService
     stats: StatsService
     backups: BackupService
+    documents: DocumentService
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
@@ -78,6 +80,7 @@ class Services:
             merge=PersonMergeService(ctx),
             stats=StatsService(ctx),
             backups=BackupService(ctx),
+            documents=DocumentService(ctx),
         )
 
 

@@ -14,7 +14,9 @@ from equitydesk.formats.pdf.fonts import FAMILY, register_fonts
 STATUS_COLOURS = ("#1B7837", "#E08214", "#B2182B", "#8C8C8C")
 
 
-def status_bar_chart(labels: Sequence[str], values: Sequence[int], *, width: float = 360, height: float = 120) -> Drawing:
+def status_bar_chart(
+    labels: Sequence[str], values: Sequence[int], *, width: float = 360, height: float = 120
+) -> Drawing:
     register_fonts()
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()

@@ -1,4 +1,4 @@
-"""The document model: what a report says, with no reportlab or typst in it, so both renderers print the same content."""
+"""The document model: what a report says, free of reportlab and typst, so both renderers print the same content."""
 
 from __future__ import annotations
 

@@ -47,7 +47,9 @@ class MeetingRecordSet:
 def load_meeting(session: Session, meeting_id: int) -> MeetingRecordSet:
     meeting = session.get(Meeting, meeting_id)
     if meeting is None:
-        raise NotFound(f"There is no meeting {meeting_id}; `equitydesk list meetings` shows their numbers.", field="meeting")
+        raise NotFound(
+            f"There is no meeting {meeting_id}; `equitydesk list meetings` shows their numbers.", field="meeting"
+        )
     items = list(
         session.scalars(
             select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position, AgendaItem.id)
@@ -56,11 +58,15 @@ def load_meeting(session: Session, meeting_id: int) -> MeetingRecordSet:
     attendance = [
         (a, p)
         for a, p in session.execute(
-            select(Attendance, Person).join(Person, Person.id == Attendance.person_id).where(Attendance.meeting_id == meeting_id)
+            select(Attendance, Person)
+            .join(Person, Person.id == Attendance.person_id)
+            .where(Attendance.meeting_id == meeting_id)
         ).tuples()
     ]
     decisions = list(session.scalars(select(Decision).where(Decision.meeting_id == meeting_id).order_by(Decision.id)))
-    actions = list(session.scalars(select(ActionItem).where(ActionItem.meeting_id == meeting_id).order_by(ActionItem.id)))
+    actions = list(
+        session.scalars(select(ActionItem).where(ActionItem.meeting_id == meeting_id).order_by(ActionItem.id))
+    )
     return MeetingRecordSet(meeting, items, attendance, decisions, actions)
 
 
@@ -112,7 +118,9 @@ def open_actions(session: Session, committee_id: int) -> list[tuple[ActionItem, 
 def confidential_item_ids(session: Session, item_ids: set[int]) -> set[int]:
     if not item_ids:
         return set()
-    return set(session.scalars(select(AgendaItem.id).where(AgendaItem.id.in_(item_ids), AgendaItem.confidential.is_(True))))
+    return set(
+        session.scalars(select(AgendaItem.id).where(AgendaItem.id.in_(item_ids), AgendaItem.confidential.is_(True)))
+    )
 
 
 def people_by_id(session: Session, ids: set[int]) -> dict[int, Person]:
@@ -136,7 +144,6 @@ def interpreter_languages(seats_: list[Seat], guests: list[Person]) -> list[str]
         if language:
             found.setdefault(language.casefold(), language)
     return sorted(found.values(), key=str.casefold)
-
 
 
 def carried_meetings(session: Session, item_ids: set[int]) -> dict[int, str]:

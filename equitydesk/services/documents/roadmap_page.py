@@ -29,7 +29,9 @@ def roadmap_section(session: Session, *, committee_id: int, today: dt.date) -> S
     counts = {status: 0 for status in _STATUS_ORDER}
     for plan in plans:
         strategies = list(
-            session.scalars(select(Strategy).where(Strategy.plan_id == plan.id).order_by(Strategy.position, Strategy.id))
+            session.scalars(
+                select(Strategy).where(Strategy.plan_id == plan.id).order_by(Strategy.position, Strategy.id)
+            )
         )
         if not strategies:
             continue
@@ -50,7 +52,7 @@ def roadmap_section(session: Session, *, committee_id: int, today: dt.date) -> S
         if indicator_rows:
             blocks.append(Table((Column("Indicator", 3.4), Column("Latest", 1.5, numeric=True),
                                  Column("Target", 1.5, numeric=True), Column("Measured", 1.4)), tuple(indicator_rows),
-                                caption=f"Latest value of each indicator of {plan.name} against its target"))  # fmt: skip
+                                caption=f"Latest value of each indicator of {plan.name} against target"))  # fmt: skip
     if not blocks:
         blocks.append(Paragraph("This committee has no roadmap or plan yet."))
     else:
@@ -61,7 +63,9 @@ def roadmap_section(session: Session, *, committee_id: int, today: dt.date) -> S
 def _latest_status(session: Session, strategy_ids: list[int]) -> dict[int, StatusUpdate]:
     latest: dict[int, StatusUpdate] = {}
     rows = session.scalars(
-        select(StatusUpdate).where(StatusUpdate.strategy_id.in_(strategy_ids)).order_by(StatusUpdate.on, StatusUpdate.id)
+        select(StatusUpdate)
+        .where(StatusUpdate.strategy_id.in_(strategy_ids))
+        .order_by(StatusUpdate.on, StatusUpdate.id)
     )
     for update in rows:
         assert update.strategy_id is not None
@@ -88,10 +92,12 @@ def _indicator_rows(session: Session, strategy_ids: list[int]) -> list[tuple[str
     if not indicators:
         return []
     latest: dict[int, Measurement] = {}
-    for m in session.scalars(
-        select(Measurement).where(Measurement.indicator_id.in_([i.id for i in indicators])).order_by(Measurement.measured_on)
+    for measurement in session.scalars(
+        select(Measurement)
+        .where(Measurement.indicator_id.in_([i.id for i in indicators]))
+        .order_by(Measurement.measured_on)
     ):
-        latest[m.indicator_id] = m
+        latest[measurement.indicator_id] = measurement
     rows = []
     for ind in indicators:
         m = latest.get(ind.id)

@@ -13,7 +13,6 @@ from equitydesk.domain.enums import AttendanceStatus, MembershipStatus, MinutesS
 from equitydesk.domain.wording import plural
 from equitydesk.formats.documents.model import (
     Block,
-    BulletList,
     Column,
     Emph,
     Fields,
@@ -142,7 +141,7 @@ def agenda(a: Assembly, *, title: str | None = None) -> Section:
     blocks: list[Block] = []
     if rows:
         columns = (Column("Time", 0.9), Column("#", 0.35), Column("Item", 4.0), Column("Kind", 1.2),
-                   Column("Presenter", 1.8), Column("Minutes", 0.85, numeric=True))  # fmt: skip
+                   Column("Presenter", 1.8), Column("Minutes", 1.05, numeric=True))  # fmt: skip
         blocks.append(Table(columns, tuple(rows), caption="Agenda items with their start times"))
         blocks.append(_planned_end(meeting, moment))
     else:
@@ -183,7 +182,9 @@ def minutes(a: Assembly, record: loading.MeetingRecordSet, *, title: str, key: s
             blocks += [Paragraph(text) for text in item.minutes_text.split("\n\n") if text.strip()]
         for decision in (d for d in record.decisions if d.agenda_item_id == item.id):
             blocks.append(_decision(decision, people))
-    loose = [d for d in record.decisions if d.agenda_item_id is None or d.agenda_item_id not in {i.id for i in record.items}]
+    loose = [
+        d for d in record.decisions if d.agenda_item_id is None or d.agenda_item_id not in {i.id for i in record.items}
+    ]
     if loose:
         blocks.append(Heading("Other decisions"))
         blocks += [_decision(d, people) for d in loose]
@@ -191,9 +192,7 @@ def minutes(a: Assembly, record: loading.MeetingRecordSet, *, title: str, key: s
     if actions:
         owners = loading.people_by_id(a.session, {x.owner_person_id for x in actions if x.owner_person_id})
         blocks.append(Heading("New action items"))
-        rows = tuple(
-            (x.title, _owner(x, owners), long_date(x.due_on) if x.due_on else "No due date") for x in actions
-        )
+        rows = tuple((x.title, _owner(x, owners), long_date(x.due_on) if x.due_on else "No due date") for x in actions)
         blocks.append(Table((Column("Action", 3.5), Column("Owner", 1.6), Column("Due", 1.3)), rows,
                             caption="Action items created at this meeting"))  # fmt: skip
     if not shown and not loose:
@@ -217,7 +216,9 @@ def _attendance(a: Assembly, record: loading.MeetingRecordSet) -> list[Block]:
     present = sum(
         1
         for att, person in record.attendance
-        if att.status in (AttendanceStatus.PRESENT, AttendanceStatus.REMOTE) and person.id in seats and seats[person.id].voting
+        if att.status in (AttendanceStatus.PRESENT, AttendanceStatus.REMOTE)
+        and person.id in seats
+        and seats[person.id].voting
     )
     quorum = QuorumResult.compute(a.committee.quorum_kind, a.committee.quorum_value, voting, present)
     lines.append(("Quorum", f"{present} of {voting} voting members present; {quorum.needed} required — "
@@ -263,8 +264,10 @@ def actions(a: Assembly) -> Section:
     total = sum(len(v) for v in groups.values())
     overdue = sum(1 for v in groups.values() for x in v if x.due_on and x.due_on < a.today)
     blocks: list[Block] = [
-        Paragraph(f"{plural(total, 'open action item')}, {plural(overdue, 'overdue one')}; as of {long_date(a.today)}.",
-                  role="lead")  # fmt: skip
+        Paragraph(
+            f"{plural(total, 'open action item')}, {plural(overdue, 'overdue one')}; as of {long_date(a.today)}.",
+            role="lead",
+        )
     ]
     columns = (Column("Action", 4.0), Column("Due", 2.2), Column("Status", 1.1), Column("Priority", 0.9))
     for name in sorted(groups, key=lambda n: (n == "No owner yet", n.casefold())):
@@ -289,7 +292,9 @@ def roster(a: Assembly) -> Section:
     columns = [Column("Name", 1.7), Column("Role", 0.9), Column("Stakeholder group", 1.3),
                Column("School or organization", 1.5), Column("Languages", 1.2)]  # fmt: skip
     if not a.public:
-        columns += [Column("Email", 2.0), Column("Phone", 1.2), Column("Interpreter, needs, notes", 1.6)]
+        columns = [Column("Name", 1.5), Column("Role", 0.9), Column("Stakeholder group", 1.1),
+                   Column("School or organization", 1.3), Column("Languages", 1.0), Column("Email and phone", 2.2),
+                   Column("Interpreter, needs, notes", 1.5)]  # fmt: skip
     rows = []
     for seat in a.seats():
         p, m = seat.person, seat.membership
@@ -299,7 +304,8 @@ def roster(a: Assembly) -> Section:
         if not a.public:
             needs = [f"Interpreter: {p.interpreter_language}" if p.interpreter_language else "",
                      p.accessibility_needs or "", p.notes or ""]  # fmt: skip
-            row += [p.email or "", p.phone or "", "\n".join(n for n in needs if n)]
+            contact = "\n".join(c for c in (p.email, p.phone) if c)
+            row += [contact, "\n".join(n for n in needs if n)]
         rows.append(tuple(row))
     blocks: list[Block] = [Paragraph(f"{plural(len(rows), 'current member')} of {a.committee.name}.", role="lead")]
     if a.public:
@@ -316,7 +322,10 @@ def signin(a: Assembly) -> Section:
     columns.append(Column("Signature", 2.45))
     rows = []
     for seat in a.seats():
-        row = [person_name(seat.person), seat.membership.stakeholder_group.label if seat.membership.stakeholder_group else ""]
+        row = [
+            person_name(seat.person),
+            seat.membership.stakeholder_group.label if seat.membership.stakeholder_group else "",
+        ]
         if not a.public:
             row.append(seat.person.interpreter_language or "")
         row.append("")

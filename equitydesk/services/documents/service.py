@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Literal
 from equitydesk.formats.documents.model import Document, Section
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.documents import loading, sections
-from equitydesk.services.documents.people import AUDIENCES, Audience, Withheld, WithheldSummary, long_date
+from equitydesk.services.documents.people import AUDIENCES, Audience, WithheldSummary, long_date
 from equitydesk.services.documents.roadmap_page import roadmap_section
 from equitydesk.services.errors import DomainError
 
@@ -62,13 +63,17 @@ class DocumentService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    def packet(self, *, meeting_id: int, audience: Audience = "public", section_names: Sequence[str] | None = None) -> BuiltDocument:
+    def packet(
+        self, *, meeting_id: int, audience: Audience = "public", section_names: Sequence[str] | None = None
+    ) -> BuiltDocument:
         """The meeting packet's content: the chosen sections, for the public (the default) or for members."""
         _check(audience, "letter")
         wanted = parse_sections(section_names)
         with self.ctx.sessions() as session:
             record = loading.load_meeting(session, meeting_id)
-            a = sections.Assembly(session, record, loading.committee_of(session, record.meeting), audience, self.ctx.today())
+            a = sections.Assembly(
+                session, record, loading.committee_of(session, record.meeting), audience, self.ctx.today()
+            )
             built: list[Section] = []
             for name in wanted:
                 if name == "minutes":
@@ -88,15 +93,20 @@ class DocumentService:
         _check(audience, "letter")
         with self.ctx.sessions() as session:
             record = loading.load_meeting(session, meeting_id)
-            a = sections.Assembly(session, record, loading.committee_of(session, record.meeting), audience, self.ctx.today())
-            document = self._document(a, "Agenda", (sections.cover(a), sections.agenda(a)), contents=False)
+            a = sections.Assembly(
+                session, record, loading.committee_of(session, record.meeting), audience, self.ctx.today()
+            )
+            body = dataclasses.replace(sections.agenda(a), new_page=False)  # an agenda fits under its heading block
+            document = self._document(a, "Agenda", (sections.cover(a), body), contents=False)
             return BuiltDocument(document, WithheldSummary.of(a.withheld), audience)
 
     def minutes(self, *, meeting_id: int, audience: Audience = "public") -> BuiltDocument:
         _check(audience, "letter")
         with self.ctx.sessions() as session:
             record = loading.load_meeting(session, meeting_id)
-            a = sections.Assembly(session, record, loading.committee_of(session, record.meeting), audience, self.ctx.today())
+            a = sections.Assembly(
+                session, record, loading.committee_of(session, record.meeting), audience, self.ctx.today()
+            )
             body = sections.minutes(a, record, title="Minutes")
             document = self._document(a, "Minutes", (body,), contents=False)
             return BuiltDocument(document, WithheldSummary.of(a.withheld), audience)
@@ -106,9 +116,9 @@ class DocumentService:
         day = long_date(meeting.starts_at.date())
         version = "" if a.public else " (internal)"
         first = parts[0] if parts else None
-        if first is not None and first.key != "cover" and first.new_page:
+        if first is not None and first.new_page:
             # The first section opens the first page; a page break before it would leave page 1 with the title only.
-            parts = (Section(first.heading, first.key, first.blocks, first.watermark, False, first.in_contents), *parts[1:])
+            parts = (dataclasses.replace(first, new_page=False), *parts[1:])
         return Document(
             title=f"{a.committee.name} — {kind}, {meeting.title}, {day}",
             lang="en-US",
@@ -141,6 +151,3 @@ class DocumentService:
 
             pages = write_document(target, built.document, paper=paper, large_print=large_print, progress=progress)
         return DocumentResult(target, pages, built.withheld)
-
-
-__all__ = ["BuiltDocument", "DocumentResult", "DocumentService", "PAPERS", "SECTION_NAMES", "Withheld", "parse_sections"]
