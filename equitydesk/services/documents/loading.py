@@ -61,7 +61,7 @@ def load_meeting(session: Session, meeting_id: int) -> MeetingRecordSet:
             select(Attendance, Person)
             .join(Person, Person.id == Attendance.person_id)
             .where(Attendance.meeting_id == meeting_id)
-        ).tuples()
+        )
     ]
     decisions = list(session.scalars(select(Decision).where(Decision.meeting_id == meeting_id).order_by(Decision.id)))
     actions = list(
@@ -99,7 +99,7 @@ def seats(session: Session, committee_id: int) -> list[Seat]:
             Membership.status == MembershipStatus.ACTIVE,
             Person.archived.is_(False),
         )
-    ).tuples()
+    )
     found = [Seat(p, m) for p, m in rows]
     found.sort(key=lambda s: (_collate(s.person.family_name or s.person.given_name), _collate(s.person.given_name)))
     return found
@@ -111,7 +111,7 @@ def open_actions(session: Session, committee_id: int) -> list[tuple[ActionItem, 
         .outerjoin(Person, Person.id == ActionItem.owner_person_id)
         .where(ActionItem.committee_id == committee_id, ActionItem.status.in_(OPEN_ACTION_STATUSES))
         .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)
-    ).tuples()
+    )
     return list(rows)
 
 
@@ -154,5 +154,5 @@ def carried_meetings(session: Session, item_ids: set[int]) -> dict[int, str]:
         select(AgendaItem.id, Meeting.title, Meeting.starts_at)
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
         .where(AgendaItem.id.in_(item_ids))
-    ).tuples()
+    )
     return {item_id: f"{title} ({starts:%B} {starts.day}, {starts.year})" for item_id, title, starts in rows}
