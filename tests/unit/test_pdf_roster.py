@@ -177,7 +177,9 @@ def test_karen_and_khmer_print_without_a_warning(tmp_path: Path) -> None:
 
 def test_unprintable_script_is_reported(tmp_path: Path) -> None:
     tibetan = RosterExportRow("བཀྲ་ཤིས", "བདེ་ལེགས", role="Member")
-    warnings = write_signin_sheet(tmp_path / "s.pdf", [tibetan], committee_name="C", meeting_title="M", meeting_date=DAY)
+    warnings = write_signin_sheet(
+        tmp_path / "s.pdf", [tibetan], committee_name="C", meeting_title="M", meeting_date=DAY
+    )
     assert len(warnings) == 1 and "Tibetan" in warnings[0] and "boxes" in warnings[0]
 
 

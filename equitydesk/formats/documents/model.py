@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-# Roles of a paragraph or an emphasised cell; each renderer decides what they look like.
-Role = Literal["body", "lead", "note", "warning", "strong", "overdue", "muted"]
+# Roles of a paragraph or an emphasised cell; each renderer decides what they look like. A plain str (not a Literal)
+# so that services can hand documents across their boundary as ordinary data.
+Role = str
+ROLES = frozenset({"body", "lead", "note", "warning", "strong", "overdue", "muted"})
 
 
 @dataclass(frozen=True, slots=True)

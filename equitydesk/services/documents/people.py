@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
 
 from equitydesk.db.tables import Person
 
-Audience = Literal["public", "internal"]
+# "public" or "internal"; a plain str so that it crosses the service boundary as ordinary data.
+Audience = str
 AUDIENCES: tuple[Audience, ...] = ("public", "internal")
 
 

@@ -6,7 +6,6 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from equitydesk.formats.documents.model import Document, Section
 from equitydesk.services.context import ServiceContext
@@ -15,7 +14,7 @@ from equitydesk.services.documents.people import AUDIENCES, Audience, WithheldSu
 from equitydesk.services.documents.roadmap_page import roadmap_section
 from equitydesk.services.errors import DomainError
 
-Paper = Literal["letter", "a4"]
+Paper = str  # "letter" or "a4"
 PAPERS: tuple[Paper, ...] = ("letter", "a4")
 SECTION_NAMES = sections.SECTION_NAMES
 Progress = Callable[[int, int, str], None]
