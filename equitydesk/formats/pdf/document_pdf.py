@@ -15,8 +15,16 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 from equitydesk.formats.atomic import atomic_write
 from equitydesk.formats.documents import model as m
 from equitydesk.formats.pdf.document_canvas import ContentsList, DocumentCanvas, SectionMark
-from equitydesk.formats.pdf.fonts import FAMILY, FAMILY_BOLD, FontSet, plain_cell, printable_text, register_fonts
-from equitydesk.formats.pdf.paged_table import PagedTable
+from equitydesk.formats.pdf.fonts import (
+    FAMILY,
+    FAMILY_BOLD,
+    FontSet,
+    plain_cell,
+    printable_text,
+    register_fonts,
+    wrap_plain,
+)
+from equitydesk.formats.pdf.paged_table import PagedTable, RowGeometry
 from equitydesk.formats.pdf.styles import HEADER_FILL, INK, RULE, STRIPE_FILL, content_width, make_document, para
 
 OVERDUE = colors.HexColor("#B00020")
@@ -201,20 +209,30 @@ def _fields(block: m.Fields, look: _Look, fonts: FontSet, width: float) -> Table
 def _table(block: m.Table, look: _Look, fonts: FontSet, width: float) -> Flowable:
     total = sum(c.share for c in block.columns)
     widths = [width * c.share / total for c in block.columns]
-    header = [para(c.title, look.header_cell) for c in block.columns]
-    rows: list[list[Any]] = [
-        [_cell(cell, look, fonts, widths[i] - 2 * _PAD) for i, cell in enumerate(row)] for row in block.rows
-    ]
+    size = look.cell_size
+    header = [_header_cell(c.title, look, widths[i] - 2 * _PAD) for i, c in enumerate(block.columns)]
+    # Bold and overdue cells print as plain strings too, styled by a command for their cell.
+    emphasised: dict[int, list[tuple[int, str]]] = {}
+    rows: list[list[Any]] = []
+    for index, row in enumerate(block.rows):
+        cells = []
+        for column, cell in enumerate(row):
+            value = _cell(cell, look, fonts, widths[column] - 2 * _PAD)
+            role = m.cell_role(cell)
+            if role in ("strong", "overdue") and isinstance(value, str):
+                emphasised.setdefault(index, []).append((column, role or ""))
+            cells.append(value)
+        rows.append(cells)
     if block.writing_rows:
         rows += [[para(" ", look.cell)] + [""] * (len(widths) - 1) for _ in range(block.blank_rows)]
     numeric = [i for i, c in enumerate(block.columns) if c.numeric]
-    size = look.cell_size
     pad = (size * 2.6 - look.cell.leading) / 2 if block.writing_rows else 3.0
 
-    def commands(count: int) -> list[tuple[Any, ...]]:
+    def commands(start: int, count: int) -> list[tuple[Any, ...]]:
         found: list[tuple[Any, ...]] = [
             # Cell styles default to Helvetica; strings in cells must use the embedded family.
             ("FONT", (0, 0), (-1, -1), FAMILY, size, look.cell.leading),
+            ("FONT", (0, 0), (-1, 0), FAMILY_BOLD, size, look.cell.leading),
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
             ("LINEBELOW", (0, 0), (-1, 0), 0.9, INK),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -232,21 +250,30 @@ def _table(block: m.Table, look: _Look, fonts: FontSet, width: float) -> Flowabl
         else:
             found.append(("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE))
             found += [("BACKGROUND", (0, i), (-1, i), STRIPE_FILL) for i in range(2, count + 1, 2)]
+        for index in range(start, start + count):
+            for column, role in emphasised.get(index, ()):
+                cell = (column, index - start + 1)
+                found.append(("FONT", cell, cell, FAMILY_BOLD, size, look.cell.leading))
+                if role == "overdue":
+                    found.append(("TEXTCOLOR", cell, cell, OVERDUE))
         return found
 
-    return PagedTable(header, rows, col_widths=widths, commands=commands,
-                      min_row_height=look.cell.leading + 2 * pad + 1)  # fmt: skip
+    geometry = RowGeometry(leading=look.cell.leading, top=pad, bottom=pad + 1, side=2 * _PAD, header_top=3,
+                           header_bottom=4)  # fmt: skip
+    return PagedTable(header, rows, col_widths=widths, commands=commands, geometry=geometry)
 
 
 def _cell(cell: m.Cell, look: _Look, fonts: FontSet, room: float) -> Any:
     """A plain string where the base font prints it on lines that fit; a shaped Paragraph only where it must be one."""
     text = printable_text(m.cell_text(cell))
     role = m.cell_role(cell)
-    if role is None and plain_cell(text, fonts) and _fits(text, look.cell_size, room):
-        return text
+    if role in (None, "strong", "overdue") and plain_cell(text, fonts):
+        lines = wrap_plain(text, FAMILY if role is None else FAMILY_BOLD, look.cell_size, room)
+        if lines is not None:
+            return lines
     return para(text, look.cell_style(role), fonts=fonts)
 
 
-def _fits(text: str, size: float, room: float) -> bool:
-    # DejaVu's widest glyphs are about 1.0 em: a line that short fits without measuring it.
-    return all(len(line) * size <= room or stringWidth(line, FAMILY, size) <= room for line in text.split("\n"))
+def _header_cell(title: str, look: _Look, room: float) -> Any:
+    lines = wrap_plain(title, FAMILY_BOLD, look.cell_size, room)
+    return lines if lines is not None else para(title, look.header_cell)

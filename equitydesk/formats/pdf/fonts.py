@@ -10,7 +10,9 @@ uharfbuzz); text a table can print as a plain string (base font only, left to ri
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import sys
 import threading
 import unicodedata
@@ -21,6 +23,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from equitydesk.paths import resource_path
@@ -267,11 +270,47 @@ def _clings(ch: str) -> bool:
 
 
 def plain_cell(text: str, fonts: FontSet) -> bool:
-    """Whether a table can print `text` as a plain string: the base font has every character and none is right-to-left.
+    """Whether a table can print `text` as a plain string: the base font has every character and none needs shaping.
 
     A plain string skips Paragraph's parsing and layout, which is most of the cost of a big table.
     """
-    return fonts.regular.coverage.issuperset(map(ord, text)) and not has_right_to_left(text)
+    return fonts.regular.coverage.issuperset(map(ord, text.replace("\n", ""))) and not needs_shaping(text)
+
+
+@functools.lru_cache(maxsize=20_000)
+def wrap_plain(text: str, font: str, size: float, room: float) -> str | None:
+    """`text` broken at spaces into lines no wider than `room`, for a plain-string cell; None if a word is too wide.
+
+    Cells of a big table repeat the same values (schools, groups, languages), hence the cache.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        if len(paragraph) * size <= room or stringWidth(paragraph, font, size) <= room:
+            lines.append(paragraph)  # DejaVu's widest glyphs are about 1 em: a line that short fits unmeasured
+            continue
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if stringWidth(candidate, font, size) <= room:
+                line = candidate
+            elif stringWidth(word, font, size) > room:
+                return None
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# Scripts whose letters change shape or order with their neighbours (Hebrew and Arabic to Mongolian, Myanmar's
+# extensions, Arabic presentation forms), and combining marks, which must be positioned over their letter.
+_SHAPED = re.compile("[\u0300-\u036f\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u18af"
+                     "\u1a00-\u1aff\u1b00-\u1c4f\ua8e0-\ua8ff\ua9e0-\uaa7f\ufb1d-\ufdff\ufe70-\ufeff]")  # fmt: skip
+
+
+def needs_shaping(text: str) -> bool:
+    """Whether HarfBuzz must lay the text out; shaping Latin, Cyrillic or Ethiopic text only costs time."""
+    return _SHAPED.search(text) is not None
 
 
 def markup(text: str | None, fonts: FontSet | None = None, *, bold: bool = False, shaped: bool = True) -> str:
@@ -294,9 +333,12 @@ def markup(text: str | None, fonts: FontSet | None = None, *, bold: bool = False
 def missing_characters(texts: Iterable[str | None], fonts: FontSet | None = None, *, bold: bool = False) -> str:
     """The distinct characters no registered font can print, in first-seen order; empty when all print."""
     fonts = fonts or register_fonts()
+    base = (fonts.bold if bold else fonts.regular).coverage
     seen: dict[str, None] = {}
     for text in texts:
-        for ch in printable_text(text or ""):
+        if not text or base.issuperset(map(ord, text)):
+            continue  # the base font prints all of it: nothing to look up character by character
+        for ch in printable_text(text):
             if ch not in seen and not ch.isspace() and not fonts.can_print(ch, bold=bold):
                 seen[ch] = None
     return "".join(seen)

@@ -1,24 +1,37 @@
 """A long table laid out a page at a time, its header row repeated on every page.
 
 reportlab's own `Table`/`LongTable` measure every row each time a page is split, so a 20,000-row table costs far
-more than linear (21 s as one LongTable, measured). This flowable only ever builds the rows one page can hold.
+more than linear (21 s as one LongTable, measured). This flowable measures each row once (a plain string by its
+lines, a Paragraph by wrapping it), decides itself how many rows fit on a page, and hands reportlab a table of
+exactly those rows with their heights given, so the rows are not measured again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
-Commands = Callable[[int], list[tuple[Any, ...]]]
+# commands(start, count): the style of a piece holding body rows start … start + count - 1 (header is its row 0).
+Commands = Callable[[int, int], list[tuple[Any, ...]]]
+
+
+@dataclass(frozen=True, slots=True)
+class RowGeometry:
+    """What every body row shares: line height and padding (the same as the table style's commands say)."""
+
+    leading: float
+    top: float
+    bottom: float
+    side: float  # left plus right padding
+    header_top: float
+    header_bottom: float
 
 
 class PagedTable(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
-    """Rows under a header; `commands(n)` gives the style of a piece with n body rows (the header is row 0).
-
-    `min_row_height` is the least a body row can be (one line plus padding): it bounds how many rows a page needs.
-    """
+    """Rows under a header; `commands(start, n)` gives the style of a piece of n body rows from row `start`."""
 
     def __init__(
         self,
@@ -27,50 +40,73 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab ships no type hin
         *,
         col_widths: Sequence[float],
         commands: Commands,
-        min_row_height: float,
+        geometry: RowGeometry,
+        heights: list[float] | None = None,
+        header_height: float | None = None,
+        offset: int = 0,
     ) -> None:
         super().__init__()
+        self.offset = offset
         self.header = list(header)
         self.rows = rows
         self.col_widths = list(col_widths)
         self.commands = commands
-        self.min_row_height = max(1.0, min_row_height)
+        self.geometry = geometry
+        self._heights = heights if heights is not None else [self._row_height(row) for row in rows]
+        g = geometry
+        self._header_height = (
+            header_height
+            if header_height is not None
+            else self._cells_height(self.header, g.header_top + g.header_bottom)
+        )
         self._table: Table | None = None
-        self._count = 0
 
-    def _piece(self, count: int) -> Table:
-        table = Table([self.header, *self.rows[:count]], colWidths=self.col_widths, repeatRows=1, hAlign="LEFT")
-        table.setStyle(TableStyle(self.commands(count)))
-        return table
+    def _cells_height(self, cells: Sequence[Any], padding: float) -> float:
+        tallest = 0.0
+        for cell, width in zip(cells, self.col_widths, strict=True):
+            if isinstance(cell, str):
+                height = (cell.count("\n") + 1) * self.geometry.leading if cell else 0.0
+            else:
+                _, height = cell.wrap(width - self.geometry.side, 1e6)
+            tallest = max(tallest, height)
+        return tallest + padding
 
-    def _guess(self, height: float) -> int:
-        return min(len(self.rows), int(height // self.min_row_height) + 1)
+    def _row_height(self, row: Sequence[Any]) -> float:
+        return self._cells_height(row, self.geometry.top + self.geometry.bottom)
+
+    def _fitting(self, avail_height: float) -> int:
+        room = avail_height - self._header_height
+        count = 0
+        for height in self._heights:
+            room -= height
+            if room < 0:
+                break
+            count += 1
+        return count
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        count = self._guess(avail_height)
-        if self._table is None or count != self._count:
-            self._table, self._count = self._piece(count), count
-        width, height = self._table.wrap(avail_width, avail_height)
-        if count < len(self.rows):
-            height = max(height, avail_height + 1)  # more rows follow than this page can hold: ask to be split
-        self.width, self.height = width, height
-        return width, height
+        self.width = sum(self.col_widths)
+        self.height = self._header_height + sum(self._heights)
+        if self._fitting(avail_height) < len(self.rows):
+            self.height = max(self.height, avail_height + 1)  # more rows than this page holds: ask to be split
+        return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        count = self._guess(avail_height)
-        table = self._piece(count)
-        table.wrap(avail_width, avail_height)
-        pieces = table.split(avail_width, avail_height)
-        if not pieces:
-            return []
-        first = len(pieces[0]._cellvalues) - 1
-        if first <= 0:
-            return []  # not even one row fits under the header: the whole table moves to the next page
-        head: Flowable = pieces[0]  # already laid out: it fits this page
-        rest = PagedTable(self.header, self.rows[first:], col_widths=self.col_widths, commands=self.commands,
-                          min_row_height=self.min_row_height)  # fmt: skip
-        return [head, rest] if first < len(self.rows) else [head]
+        count = self._fitting(avail_height)
+        if count >= len(self.rows):
+            return [self]
+        if count == 0:
+            return []  # not one row fits under the header here: the table starts on the next page
+        return [self._part(0, count), self._part(count, len(self.rows))]
+
+    def _part(self, start: int, end: int) -> PagedTable:
+        return PagedTable(self.header, self.rows[start:end], col_widths=self.col_widths, commands=self.commands,
+                          geometry=self.geometry, heights=self._heights[start:end],
+                          header_height=self._header_height, offset=self.offset + start)  # fmt: skip
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-        assert self._table is not None
-        self._table.drawOn(canvas, x, y, _sW)
+        heights = [self._header_height, *self._heights]
+        table = Table([self.header, *self.rows], colWidths=self.col_widths, rowHeights=heights, hAlign="LEFT")
+        table.setStyle(TableStyle(self.commands(self.offset, len(self.rows))))
+        table.wrap(self.width, self.height)
+        table.drawOn(canvas, x, y + self.height - table._height, _sW)

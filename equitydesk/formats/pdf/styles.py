@@ -18,7 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from equitydesk.formats.pdf.fonts import FAMILY, FAMILY_BOLD, FontSet, markup, register_fonts
+from equitydesk.formats.pdf.fonts import FAMILY, FAMILY_BOLD, FontSet, markup, needs_shaping, register_fonts
 
 INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#555555")
@@ -89,7 +89,21 @@ def para(text: str | None, style: ParagraphStyle, *, fonts: FontSet | None = Non
     address, `a<b` raises, and `<img src=…>` reads a file from disk.
     """
     bold = style.fontName == FAMILY_BOLD
-    return Paragraph(markup(text, fonts, bold=bold, shaped=bool(getattr(style, "shaping", 0))), style)
+    shaped = bool(getattr(style, "shaping", 0)) and needs_shaping(text or "")
+    if getattr(style, "shaping", 0) and not shaped:
+        style = _unshaped(style)
+    return Paragraph(markup(text, fonts, bold=bold, shaped=shaped), style)
+
+
+_UNSHAPED: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
+
+
+def _unshaped(style: ParagraphStyle) -> ParagraphStyle:
+    """The same style without HarfBuzz, for text that needs no shaping (it costs a third of a big table's time)."""
+    known = _UNSHAPED.get(id(style))
+    if known is None or known[0] is not style:
+        known = _UNSHAPED[id(style)] = (style, ParagraphStyle(f"{style.name}-plain", parent=style, shaping=0))
+    return known[1]
 
 
 def label(text: str, style: ParagraphStyle) -> Paragraph:
