@@ -24,7 +24,7 @@ from equitydesk.formats.pdf.fonts import (
     register_fonts,
     wrap_plain,
 )
-from equitydesk.formats.pdf.paged_table import PagedTable, RowGeometry
+from equitydesk.formats.pdf.paged_table import PagedTable, RowGeometry, Rules
 from equitydesk.formats.pdf.styles import HEADER_FILL, INK, RULE, STRIPE_FILL, content_width, make_document, para
 
 OVERDUE = colors.HexColor("#B00020")
@@ -233,8 +233,6 @@ def _table(block: m.Table, look: _Look, fonts: FontSet, width: float) -> Flowabl
             # Cell styles default to Helvetica; strings in cells must use the embedded family.
             ("FONT", (0, 0), (-1, -1), FAMILY, size, look.cell.leading),
             ("FONT", (0, 0), (-1, 0), FAMILY_BOLD, size, look.cell.leading),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.9, INK),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
             ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
@@ -245,11 +243,7 @@ def _table(block: m.Table, look: _Look, fonts: FontSet, width: float) -> Flowabl
         ]
         found += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i in numeric]
         if block.writing_rows:
-            found.append(("LINEBELOW", (0, 1), (-1, -1), 0.8, INK))
             found.append(("VALIGN", (0, 1), (-1, -1), "MIDDLE"))
-        else:
-            found.append(("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE))
-            found += [("BACKGROUND", (0, i), (-1, i), STRIPE_FILL) for i in range(2, count + 1, 2)]
         for index in range(start, start + count):
             for column, role in emphasised.get(index, ()):
                 cell = (column, index - start + 1)
@@ -260,7 +254,10 @@ def _table(block: m.Table, look: _Look, fonts: FontSet, width: float) -> Flowabl
 
     geometry = RowGeometry(leading=look.cell.leading, top=pad, bottom=pad + 1, side=2 * _PAD, header_top=3,
                            header_bottom=4)  # fmt: skip
-    return PagedTable(header, rows, col_widths=widths, commands=commands, geometry=geometry)
+    # Writing rows get a dark line to write on; others a light rule and stripes to follow a row across.
+    rules = Rules(HEADER_FILL, (0.9, INK), (0.8, INK) if block.writing_rows else (0.3, RULE),
+                  None if block.writing_rows else STRIPE_FILL)  # fmt: skip
+    return PagedTable(header, rows, col_widths=widths, commands=commands, geometry=geometry, rules=rules)
 
 
 def _cell(cell: m.Cell, look: _Look, fonts: FontSet, room: float) -> Any:

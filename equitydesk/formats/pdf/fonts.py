@@ -185,9 +185,14 @@ def _is_invisible(ch: str) -> bool:
     return unicodedata.category(ch) == "Cf" or 0xFE00 <= ord(ch) <= 0xFE0F or 0xE0100 <= ord(ch) <= 0xE01EF
 
 
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def printable_text(text: str) -> str:
     """NFC-normalised text with control characters made harmless: line-like ones become newlines, others spaces."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n")
+    if not _CONTROL.search(text):
+        return text  # nearly every name and cell: nothing to replace, no need to look at each character
     out = []
     for ch in text:
         if ch in "\r\x0b\x0c\u2028\u2029":

@@ -30,6 +30,17 @@ class RowGeometry:
     header_bottom: float
 
 
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The header fill, zebra stripes and row rules, drawn in one go: as table style commands they were half the
+    cost of laying out the packet's tables (a command per striped row, a line per cell)."""
+
+    header_fill: Any
+    header_rule: tuple[float, Any]
+    row_rule: tuple[float, Any]
+    stripe_fill: Any | None = None
+
+
 class PagedTable(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
     """Rows under a header; `commands(start, n)` gives the style of a piece of n body rows from row `start`."""
 
@@ -44,9 +55,11 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab ships no type hin
         heights: list[float] | None = None,
         header_height: float | None = None,
         offset: int = 0,
+        rules: Rules | None = None,
     ) -> None:
         super().__init__()
         self.offset = offset
+        self.rules = rules
         self.header = list(header)
         self.rows = rows
         self.col_widths = list(col_widths)
@@ -102,11 +115,41 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab ships no type hin
     def _part(self, start: int, end: int) -> PagedTable:
         return PagedTable(self.header, self.rows[start:end], col_widths=self.col_widths, commands=self.commands,
                           geometry=self.geometry, heights=self._heights[start:end],
-                          header_height=self._header_height, offset=self.offset + start)  # fmt: skip
+                          header_height=self._header_height, offset=self.offset + start,
+                          rules=self.rules)  # fmt: skip
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         heights = [self._header_height, *self._heights]
         table = Table([self.header, *self.rows], colWidths=self.col_widths, rowHeights=heights, hAlign="LEFT")
         table.setStyle(TableStyle(self.commands(self.offset, len(self.rows))))
         table.wrap(self.width, self.height)
-        table.drawOn(canvas, x, y + self.height - table._height, _sW)
+        bottom = y + self.height - table._height
+        if self.rules is not None:
+            self._draw_rules(canvas, x, bottom + table._height, heights)
+        table.drawOn(canvas, x, bottom, _sW)
+
+    def _draw_rules(self, canvas: Any, x: float, top: float, heights: list[float]) -> None:
+        assert self.rules is not None
+        rules, width = self.rules, self.width
+        canvas.saveState()
+        canvas.setFillColor(rules.header_fill)
+        canvas.rect(x, top - heights[0], width, heights[0], stroke=0, fill=1)
+        y = top - heights[0]
+        lines = []
+        for index, height in enumerate(heights[1:], start=1):
+            if rules.stripe_fill is not None and index % 2 == 0:
+                canvas.setFillColor(rules.stripe_fill)
+                canvas.rect(x, y - height, width, height, stroke=0, fill=1)
+            y -= height
+            lines.append(y)
+        path = canvas.beginPath()
+        for line_y in lines:
+            path.moveTo(x, line_y)
+            path.lineTo(x + width, line_y)
+        canvas.setLineWidth(rules.row_rule[0])
+        canvas.setStrokeColor(rules.row_rule[1])
+        canvas.drawPath(path, stroke=1, fill=0)
+        canvas.setLineWidth(rules.header_rule[0])
+        canvas.setStrokeColor(rules.header_rule[1])
+        canvas.line(x, top - heights[0], x + width, top - heights[0])
+        canvas.restoreState()

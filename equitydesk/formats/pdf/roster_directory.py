@@ -25,7 +25,7 @@ from equitydesk.formats.pdf.fonts import (
     script_names,
     wrap_plain,
 )
-from equitydesk.formats.pdf.paged_table import PagedTable, RowGeometry
+from equitydesk.formats.pdf.paged_table import PagedTable, RowGeometry, Rules
 from equitydesk.formats.pdf.styles import (
     HEADER_FILL,
     INK,
@@ -147,20 +147,18 @@ def _table(
             # Strings in cells print in the cell's font: the embedded family (Helvetica otherwise), names in bold.
             ("FONT", (0, 0), (-1, -1), FAMILY, size, styles.cell.leading),
             ("FONT", (0, 1), (0, -1), FAMILY_BOLD, size, styles.cell.leading),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.9, INK),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 3.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
             ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
             ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
         ]
-        return found + [("BACKGROUND", (0, i), (-1, i), STRIPE_FILL) for i in range(2, count + 1, 2)]
+        return found
 
     geometry = RowGeometry(leading=styles.cell.leading, top=3.5, bottom=4.5, side=2 * _CELL_PADDING, header_top=3.5,
                            header_bottom=4.5)  # fmt: skip
-    return PagedTable(header, data, col_widths=widths, commands=commands, geometry=geometry)
+    rules = Rules(HEADER_FILL, (0.9, INK), (0.3, RULE), STRIPE_FILL)
+    return PagedTable(header, data, col_widths=widths, commands=commands, geometry=geometry, rules=rules)
 
 
 def _cell(text: str | None, style: ParagraphStyle, room: float, fonts: FontSet, font: str = FAMILY) -> Any:
