@@ -121,8 +121,13 @@ def floor_story(document: Any, pagesize: Any) -> Callable[[Any], int]:
                 total = sum(c.share for c in block.columns)
                 widths = [width * c.share / total for c in block.columns]
                 header = [c.title for c in block.columns]
-                rows = [[wrap_plain(m.cell_text(c), FAMILY, 9.2, w - 12) or m.cell_text(c) for c, w in zip(row, widths, strict=False)]
-                        for row in block.rows]  # fmt: skip
+                rows = [
+                    [
+                        wrap_plain(m.cell_text(c), FAMILY, 9.2, w - 12) or m.cell_text(c)
+                        for c, w in zip(row, widths, strict=True)
+                    ]
+                    for row in block.rows
+                ]
                 for i in range(0, max(len(rows), 1), 40):
                     makers.append(lambda data=[header, *rows[i : i + 40]], widths=widths: _plain_table(data, widths))
     return lambda target: _build(target, pagesize, [make() for make in makers])
