@@ -42,12 +42,12 @@ def roadmap_section(session: Session, *, committee_id: int, today: dt.date) -> S
             status = update.status if update else RagStatus.NOT_STARTED
             counts[status] += 1
             label = f"{strategy.code}. {strategy.title}" if strategy.code else strategy.title
-            since = f"{status.label}, {long_date(update.on)}" if update else "No status yet"
-            rows.append((label, Emph(since, "overdue") if status == RagStatus.OFF_TRACK else since,
-                         (update.reason or "") if update else ""))  # fmt: skip
+            word = status.label if update else "No status yet"
+            rows.append((label, Emph(word, "overdue") if status == RagStatus.OFF_TRACK else word,
+                         long_date(update.on) if update else "", (update.reason or "") if update else ""))  # fmt: skip
         blocks.append(Heading(plan.name))
-        blocks.append(Table((Column("Strategy", 3.0), Column("Status", 1.6), Column("Why", 3.0)), tuple(rows),
-                            caption=f"Status of each strategy of {plan.name}"))  # fmt: skip
+        columns = (Column("Strategy", 3.0), Column("Status", 1.1), Column("As of", 1.4), Column("Reason", 2.6))
+        blocks.append(Table(columns, tuple(rows), caption=f"Status of each strategy of {plan.name}"))
         indicator_rows = _indicator_rows(session, [s.id for s in strategies])
         if indicator_rows:
             blocks.append(Table((Column("Indicator", 3.4), Column("Latest", 1.5, numeric=True),
