@@ -292,21 +292,25 @@ def roster(a: Assembly) -> Section:
     columns = [Column("Name", 1.7), Column("Role", 0.9), Column("Stakeholder group", 1.3),
                Column("School or organization", 1.5), Column("Languages", 1.2)]  # fmt: skip
     if not a.public:
-        columns = [Column("Name", 1.5), Column("Role", 0.9), Column("Stakeholder group", 1.1),
-                   Column("School or organization", 1.3), Column("Languages", 1.0), Column("Email and phone", 2.2),
-                   Column("Interpreter, needs, notes", 1.5)]  # fmt: skip
+        # Four columns, each holding a few lines, so that contacts and needs fit beside the name in large print too.
+        columns = [Column("Member", 1.6), Column("School and languages", 1.4), Column("Email and phone", 1.9),
+                   Column("Interpreter, needs, notes", 1.7)]  # fmt: skip
     rows = []
     for seat in a.seats():
         p, m = seat.person, seat.membership
         a.note_person(p, student=seat.is_student)
-        row = [person_name(p), m.role.label, m.stakeholder_group.label if m.stakeholder_group else "",
-               p.organization or "", p.languages or ""]  # fmt: skip
-        if not a.public:
-            needs = [f"Interpreter: {p.interpreter_language}" if p.interpreter_language else "",
-                     p.accessibility_needs or "", p.notes or ""]  # fmt: skip
-            contact = "\n".join(c for c in (p.email, p.phone) if c)
-            row += [contact, "\n".join(n for n in needs if n)]
-        rows.append(tuple(row))
+        group = m.stakeholder_group.label if m.stakeholder_group else ""
+        if a.public:
+            rows.append((person_name(p), m.role.label, group, p.organization or "", p.languages or ""))
+            continue
+        needs = [f"Interpreter: {p.interpreter_language}" if p.interpreter_language else "",
+                 p.accessibility_needs or "", p.notes or ""]  # fmt: skip
+        rows.append((
+            "\n".join(x for x in (person_name(p), " · ".join(y for y in (m.role.label, group) if y)) if x),
+            "\n".join(x for x in (p.organization, p.languages) if x),
+            "\n".join(x for x in (p.email, p.phone) if x),
+            "\n".join(n for n in needs if n),
+        ))  # fmt: skip
     blocks: list[Block] = [Paragraph(f"{plural(len(rows), 'current member')} of {a.committee.name}.", role="lead")]
     if a.public:
         blocks.append(Paragraph("Contact details are left out of this version; ask the chair to reach a member.",
