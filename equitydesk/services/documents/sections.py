@@ -295,7 +295,7 @@ def roster(a: Assembly) -> Section:
         # Four columns, each holding a few lines, so that contacts and needs fit beside the name in large print too.
         columns = [Column("Member", 1.6), Column("School and languages", 1.4), Column("Email and phone", 1.9),
                    Column("Interpreter, needs, notes", 1.7)]  # fmt: skip
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for seat in a.seats():
         p, m = seat.person, seat.membership
         a.note_person(p, student=seat.is_student)
