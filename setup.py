@@ -4,7 +4,7 @@ from setuptools import find_packages, setup
 
 # Each folder of resources/ is a package of its own (equitydesk.resources.fonts …): Python can import a folder
 # without __init__.py, so setuptools warns about, and will one day drop, data folders not listed as packages.
-RESOURCE_FOLDERS = ("fonts", "icons", "templates")
+RESOURCE_FOLDERS = ("fonts", "icons", "templates", "typst")
 
 setup(
     packages=[

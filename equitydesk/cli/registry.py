@@ -13,6 +13,7 @@ from equitydesk.cli.backup import BackupCommand, BackupsCommand, RestoreCommand
 from equitydesk.cli.base import Command
 from equitydesk.cli.database import CheckCommand, DemoCommand, InitCommand, StatsCommand
 from equitydesk.cli.listing import ListCommand
+from equitydesk.cli.meeting_reports import ReportAgendaCommand, ReportMinutesCommand, ReportPacketCommand
 from equitydesk.cli.meetings import ExportIcsCommand, MeetingCopyCommand, MeetingNewCommand
 from equitydesk.cli.roadmap import ExportPlanCommand, PlanNewCommand, PlanTemplatesCommand, StatusCommand
 from equitydesk.cli.roster import (
@@ -41,6 +42,9 @@ COMMANDS: list[Command] = [
     PlanNewCommand(),
     StatusCommand(),
     ExportPlanCommand(),
+    ReportPacketCommand(),
+    ReportAgendaCommand(),
+    ReportMinutesCommand(),
     BackupCommand(),
     RestoreCommand(),
     BackupsCommand(),

@@ -12,6 +12,7 @@ from equitydesk.services.attendance import AttendanceService
 from equitydesk.services.backups import BackupService
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.decisions import DecisionService
+from equitydesk.services.documents import DocumentService
 from equitydesk.services.home import HomeService
 from equitydesk.services.meetings import AgendaItemService, MeetingService
 from equitydesk.services.minutes import MinutesService
@@ -67,6 +68,7 @@ class Services:
     home: HomeService
     action_export: ActionExportService
     action_import: ActionImportService
+    documents: DocumentService
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
@@ -101,6 +103,7 @@ class Services:
             home=HomeService(ctx),
             action_export=ActionExportService(ctx),
             action_import=ActionImportService(ctx),
+            documents=DocumentService(ctx),
         )
 
 

@@ -167,10 +167,20 @@ def test_emoji_in_dejavu_prints_without_a_warning(tmp_path: Path) -> None:
     assert write_roster_directory(tmp_path / "d.pdf", [joy], committee_name="C", generated_on=DAY) == []
 
 
-def test_unprintable_script_is_reported(tmp_path: Path) -> None:
+def test_karen_and_khmer_print_without_a_warning(tmp_path: Path) -> None:
     karen = RosterExportRow("စီၤ", "နော်ပေါ", role="Member")
-    warnings = write_signin_sheet(tmp_path / "s.pdf", [karen], committee_name="C", meeting_title="M", meeting_date=DAY)
-    assert len(warnings) == 1 and "Myanmar" in warnings[0] and "boxes" in warnings[0]
+    khmer = RosterExportRow("សុខ", "ចាន់", role="Member")
+    rows = [karen, khmer]
+    assert write_signin_sheet(tmp_path / "s.pdf", rows, committee_name="C", meeting_title="M", meeting_date=DAY) == []
+    assert write_roster_directory(tmp_path / "d.pdf", rows, committee_name="C", generated_on=DAY) == []
+
+
+def test_unprintable_script_is_reported(tmp_path: Path) -> None:
+    tibetan = RosterExportRow("བཀྲ་ཤིས", "བདེ་ལེགས", role="Member")
+    warnings = write_signin_sheet(
+        tmp_path / "s.pdf", [tibetan], committee_name="C", meeting_title="M", meeting_date=DAY
+    )
+    assert len(warnings) == 1 and "Tibetan" in warnings[0] and "boxes" in warnings[0]
 
 
 def test_fallback_runs_keep_accents_with_their_letter() -> None:

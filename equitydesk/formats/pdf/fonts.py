@@ -1,16 +1,18 @@
-"""Embedded Unicode fonts for PDFs: DejaVu Sans, with per-character fallbacks for the scripts it lacks.
+"""Embedded Unicode fonts for PDFs: DejaVu Sans, with fallback fonts chosen per run of characters it lacks.
 
 DejaVu Sans prints Latin (Vietnamese, Polish, Hmong, Somali…), Greek, Cyrillic, Armenian, Georgian, Hebrew,
-Arabic and Lao. Bundled Noto fonts add Ethiopic (Amharic, Tigrinya) and Thai. Chinese, Japanese and Korean use
-a font already on the computer (WenQuanYi, Microsoft YaHei, SimSun, Malgun Gothic, Arial Unicode): a CJK font
-is 10–20 MB, too big to ship with every copy. Scripts that need OpenType shaping to look right (Myanmar/Karen,
-Khmer, Devanagari) are deliberately not bundled: printed unshaped they would show a name in the wrong glyph
-order, which is worse than an obvious gap that the writers report as a warning.
+Arabic and Lao. Bundled Noto fonts add Ethiopic (Amharic, Tigrinya), Thai, Myanmar (Karen, Burmese) and Khmer.
+Chinese, Japanese and Korean use a font already on the computer (WenQuanYi, Microsoft YaHei, SimSun, Malgun
+Gothic, Arial Unicode): a CJK font is 10–20 MB, too big to ship with every copy. Scripts that need OpenType
+shaping (Myanmar, Khmer, Arabic) print correctly because every style shapes with HarfBuzz (`shaping=1`, through
+uharfbuzz); text a table can print as a plain string (base font only, left to right) skips Paragraph altogether.
 """
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import sys
 import threading
 import unicodedata
@@ -21,6 +23,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from equitydesk.paths import resource_path
@@ -31,6 +34,8 @@ FAMILY_BOLD = "EquityDeskSans-Bold"
 _BUNDLED_FALLBACKS: tuple[tuple[str, str, str], ...] = (
     ("EquityDeskSans-Ethiopic", "NotoSansEthiopic-Regular.ttf", "Ethiopic"),
     ("EquityDeskSans-Thai", "NotoSansThai-Regular.ttf", "Thai"),
+    ("EquityDeskSans-Myanmar", "NotoSansMyanmar-Regular.ttf", "Myanmar"),
+    ("EquityDeskSans-Khmer", "NotoSansKhmer-Regular.ttf", "Khmer"),
 )
 
 
@@ -86,7 +91,23 @@ def fonts_folder() -> Path:
     return resource_path("fonts")
 
 
+def _plain_ligatures_only() -> None:
+    """Shape with the features a script requires, without the optional Latin ligatures reportlab turns on.
+
+    reportlab's shaper asks HarfBuzz for `liga` and `dlig`: DejaVu then joins "st" into one glyph (ﬆ), so a
+    searched or copied "District" comes out as "Diﬆrict". Scripts that need joins (Arabic's lam-alef, Myanmar and
+    Khmer clusters) get them from features HarfBuzz always applies (rlig, ccmp, the script's own).
+    """
+    from reportlab.pdfbase import ttfonts
+
+    shaper = getattr(ttfonts, "shapeFragWord", None)
+    defaults = getattr(shaper, "__defaults__", None)
+    if shaper is not None and defaults and isinstance(defaults[0], dict):
+        shaper.__defaults__ = ({**defaults[0], "liga": False, "dlig": False}, *defaults[1:])
+
+
 def _load_fonts() -> FontSet:
+    _plain_ligatures_only()
     folder = fonts_folder()
     regular = _register(FAMILY, folder / "DejaVuSans.ttf", "DejaVu Sans")
     bold = _register(FAMILY_BOLD, folder / "DejaVuSans-Bold.ttf", "DejaVu Sans Bold")
@@ -164,9 +185,14 @@ def _is_invisible(ch: str) -> bool:
     return unicodedata.category(ch) == "Cf" or 0xFE00 <= ord(ch) <= 0xFE0F or 0xE0100 <= ord(ch) <= 0xE01EF
 
 
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def printable_text(text: str) -> str:
     """NFC-normalised text with control characters made harmless: line-like ones become newlines, others spaces."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n")
+    if not _CONTROL.search(text):
+        return text  # nearly every name and cell: nothing to replace, no need to look at each character
     out = []
     for ch in text:
         if ch in "\r\x0b\x0c\u2028\u2029":
@@ -211,45 +237,97 @@ def visual_text(text: str) -> str:
 
 
 def font_runs(text: str, fonts: FontSet, *, bold: bool = False) -> list[tuple[str | None, str]]:
-    """Split text into (fallback font name or None for the base font, text) runs; marks stay with their letter."""
+    """Split text into (fallback font name or None for the base font, text) runs.
+
+    The font is chosen per run, not per character: marks, joiners, spaces and punctuation the current run's font
+    has stay in that run, so a shaping engine sees whole syllables (a Karen vowel sign with its consonant).
+    """
+    base = fonts.bold if bold else fonts.regular
+    if base.coverage.issuperset(map(ord, text)):
+        return [(None, text)] if text else []
     runs: list[tuple[str | None, str]] = []
-    current: str | None = None
+    current: FontFace | None = None
     buffer: list[str] = []
     for ch in text:
-        if _is_invisible(ch) and not (fonts.bold if bold else fonts.regular).covers(ch):
-            face = fonts.face_for(ch, bold=bold)
-            if face is None:
-                continue  # no font draws it and it has no width: dropping it avoids a stray box
-        if unicodedata.combining(ch) and buffer:
-            name = current  # a combining accent must be drawn by the font of the letter it sits on
-        elif ch.isspace():
-            name = current if ch == "\n" or _run_covers(fonts, current, ch) else None
+        if current is not None and current.covers(ch) and (_clings(ch) or not base.covers(ch)):
+            buffer.append(ch)  # stays with its run: a mark, a joiner, a space or more of the same script
+            continue
+        if base.covers(ch):
+            face = None
         else:
             face = fonts.face_for(ch, bold=bold)
-            name = face.name if face else None
-        if name != current and buffer:
-            runs.append((current, "".join(buffer)))
+            if face is None and _is_invisible(ch):
+                continue  # no font draws it and it has no width: dropping it avoids a stray box
+        if face is not current and buffer:
+            runs.append((current.name if current else None, "".join(buffer)))
             buffer = []
-        current = name
+        current = face
         buffer.append(ch)
     if buffer:
-        runs.append((current, "".join(buffer)))
+        runs.append((current.name if current else None, "".join(buffer)))
     return runs
 
 
-def _run_covers(fonts: FontSet, name: str | None, ch: str) -> bool:
-    return any(face.name == name and face.covers(ch) for face in fonts.fallbacks)
+def _clings(ch: str) -> bool:
+    # Characters with no script of their own: they belong to the run they sit in.
+    category = unicodedata.category(ch)
+    return category[0] in "MZP" or category == "Cf" or ch == "\n"
 
 
-def markup(text: str | None, fonts: FontSet | None = None, *, bold: bool = False) -> str:
+def plain_cell(text: str, fonts: FontSet) -> bool:
+    """Whether a table can print `text` as a plain string: the base font has every character and none needs shaping.
+
+    A plain string skips Paragraph's parsing and layout, which is most of the cost of a big table.
+    """
+    return fonts.regular.coverage.issuperset(map(ord, text.replace("\n", ""))) and not needs_shaping(text)
+
+
+@functools.lru_cache(maxsize=20_000)
+def wrap_plain(text: str, font: str, size: float, room: float) -> str | None:
+    """`text` broken at spaces into lines no wider than `room`, for a plain-string cell; None if a word is too wide.
+
+    Cells of a big table repeat the same values (schools, groups, languages), hence the cache.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        if len(paragraph) * size <= room or stringWidth(paragraph, font, size) <= room:
+            lines.append(paragraph)  # DejaVu's widest glyphs are about 1 em: a line that short fits unmeasured
+            continue
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if stringWidth(candidate, font, size) <= room:
+                line = candidate
+            elif stringWidth(word, font, size) > room:
+                return None
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# Scripts whose letters change shape or order with their neighbours (Hebrew and Arabic to Mongolian, Myanmar's
+# extensions, Arabic presentation forms), and combining marks, which must be positioned over their letter.
+_SHAPED = re.compile("[\u0300-\u036f\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u18af"
+                     "\u1a00-\u1aff\u1b00-\u1c4f\ua8e0-\ua8ff\ua9e0-\uaa7f\ufb1d-\ufdff\ufe70-\ufeff]")  # fmt: skip
+
+
+def needs_shaping(text: str) -> bool:
+    """Whether HarfBuzz must lay the text out; shaping Latin, Cyrillic or Ethiopic text only costs time."""
+    return _SHAPED.search(text) is not None
+
+
+def markup(text: str | None, fonts: FontSet | None = None, *, bold: bool = False, shaped: bool = True) -> str:
     """Paragraph markup that prints `text` literally: escaped, with fallback fonts and line breaks.
 
-    User text never reaches reportlab unescaped: `a<b`, `</para>` or `<img src=…>` must print as typed.
+    User text never reaches reportlab unescaped: `a<b`, `</para>` or `<img src=…>` must print as typed. A shaped
+    style (`shaping=1`) orders right-to-left text itself; only an unshaped one needs it reordered here.
     """
     if not text:
         return ""
     fonts = fonts or register_fonts()
-    prepared = visual_text(printable_text(text))
+    prepared = printable_text(text) if shaped else visual_text(printable_text(text))
     parts = []
     for name, run in font_runs(prepared, fonts, bold=bold):
         escaped = escape(run).replace("\n", "<br/>")
@@ -260,9 +338,12 @@ def markup(text: str | None, fonts: FontSet | None = None, *, bold: bool = False
 def missing_characters(texts: Iterable[str | None], fonts: FontSet | None = None, *, bold: bool = False) -> str:
     """The distinct characters no registered font can print, in first-seen order; empty when all print."""
     fonts = fonts or register_fonts()
+    base = (fonts.bold if bold else fonts.regular).coverage
     seen: dict[str, None] = {}
     for text in texts:
-        for ch in printable_text(text or ""):
+        if not text or base.issuperset(map(ord, text)):
+            continue  # the base font prints all of it: nothing to look up character by character
+        for ch in printable_text(text):
             if ch not in seen and not ch.isspace() and not fonts.can_print(ch, bold=bold):
                 seen[ch] = None
     return "".join(seen)

@@ -5,13 +5,27 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.pagesizes import landscape, letter
-from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyle
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Spacer
 
 from equitydesk.domain.wording import plural
 from equitydesk.formats.atomic import atomic_write
-from equitydesk.formats.pdf.fonts import FAMILY, missing_characters, register_fonts, script_names
+from equitydesk.formats.pdf.fonts import (
+    FAMILY,
+    FAMILY_BOLD,
+    FontSet,
+    missing_characters,
+    plain_cell,
+    printable_text,
+    register_fonts,
+    script_names,
+    wrap_plain,
+)
+from equitydesk.formats.pdf.paged_table import PagedTable, RowGeometry, Rules
 from equitydesk.formats.pdf.styles import (
     HEADER_FILL,
     INK,
@@ -104,38 +118,60 @@ def _table(
     width: float,
     styles: Styles,
     include_contact: bool,
-) -> LongTable:
+) -> PagedTable:
     total = sum(share for _, share in columns)
     widths = [width * share / total for _, share in columns]
-    data: list[list[Paragraph]] = [[label(title, styles.header_cell) for title, _ in columns]]
+    rooms = [w - 2 * _CELL_PADDING for w in widths]
+    fonts = register_fonts()
+    size = styles.cell.fontSize
+    header = [label(title, styles.header_cell) for title, _ in columns]
+    data: list[list[Any]] = []
     for row in rows:
-        cells = [
-            para(row.listed_name, styles.cell_bold),
-            para(row.role, styles.cell),
-            para(row.stakeholder_group, styles.cell),
-            para(row.school_or_organization, styles.cell),
-            para(_languages(row, include_interpreter=include_contact), styles.cell),
+        cells: list[Any] = [
+            _cell(row.listed_name, styles.cell_bold, rooms[0], fonts, FAMILY_BOLD),
+            _cell(row.role, styles.cell, rooms[1], fonts),
+            _cell(row.stakeholder_group, styles.cell, rooms[2], fonts),
+            _cell(row.school_or_organization, styles.cell, rooms[3], fonts),
+            _cell(_languages(row, include_interpreter=include_contact), styles.cell, rooms[4], fonts),
         ]
         if include_contact:
-            email_room = widths[len(_PUBLIC_COLUMNS)] - 2 * _CELL_PADDING
-            cells += [address_para(row.email, styles.cell, email_room), para(row.phone, styles.cell)]
+            email_room = rooms[len(_PUBLIC_COLUMNS)]
+            email = " ".join((row.email or "").split())
+            fits = plain_cell(email, fonts) and stringWidth(email, FAMILY, size) <= email_room
+            cells += [email if fits else address_para(row.email, styles.cell, email_room),
+                      _cell(row.phone, styles.cell, rooms[-1], fonts)]  # fmt: skip
         data.append(cells)
-    table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    commands: list[tuple[object, ...]] = [
-        # Cell styles default to Helvetica even when every cell is a Paragraph; left alone it lands in the PDF.
-        ("FONT", (0, 0), (-1, -1), FAMILY, styles.cell.fontSize),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.9, INK),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
-    ]
-    commands += [("BACKGROUND", (0, i), (-1, i), STRIPE_FILL) for i in range(2, len(data), 2)]
-    table.setStyle(TableStyle(commands))
-    return table
+
+    def commands(_start: int, count: int) -> list[tuple[Any, ...]]:
+        found: list[tuple[Any, ...]] = [
+            # Strings in cells print in the cell's font: the embedded family (Helvetica otherwise), names in bold.
+            ("FONT", (0, 0), (-1, -1), FAMILY, size, styles.cell.leading),
+            ("FONT", (0, 1), (0, -1), FAMILY_BOLD, size, styles.cell.leading),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+        ]
+        return found
+
+    geometry = RowGeometry(leading=styles.cell.leading, top=3.5, bottom=4.5, side=2 * _CELL_PADDING, header_top=3.5,
+                           header_bottom=4.5)  # fmt: skip
+    rules = Rules(HEADER_FILL, (0.9, INK), (0.3, RULE), STRIPE_FILL)
+    return PagedTable(header, data, col_widths=widths, commands=commands, geometry=geometry, rules=rules)
+
+
+def _cell(text: str | None, style: ParagraphStyle, room: float, fonts: FontSet, font: str = FAMILY) -> Any:
+    """A plain string when the base font prints it on lines that fit (most cells); a shaped Paragraph otherwise.
+
+    A Paragraph per cell and per-character font lookups made a 20,000-member directory take over two minutes.
+    """
+    value = printable_text(text or "")
+    if plain_cell(value, fonts):
+        lines = wrap_plain(value, font, float(style.fontSize), room)
+        if lines is not None:
+            return lines
+    return para(value, style, fonts=fonts)
 
 
 def _languages(row: DirectoryRow, *, include_interpreter: bool = True) -> str:

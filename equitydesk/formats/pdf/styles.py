@@ -18,7 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from equitydesk.formats.pdf.fonts import FAMILY, FAMILY_BOLD, FontSet, markup, register_fonts
+from equitydesk.formats.pdf.fonts import FAMILY, FAMILY_BOLD, FontSet, markup, needs_shaping, register_fonts
 
 INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#555555")
@@ -65,6 +65,8 @@ def make_styles(size: float = 9.5) -> Styles:
             leading=round(leading * scale, 1),
             textColor=extra.pop("textColor", INK),
             alignment=extra.pop("alignment", TA_LEFT),
+            # HarfBuzz shaping: Karen, Khmer and Arabic names print with their marks and joins in place.
+            shaping=1,
             **extra,
         )
 
@@ -87,7 +89,21 @@ def para(text: str | None, style: ParagraphStyle, *, fonts: FontSet | None = Non
     address, `a<b` raises, and `<img src=…>` reads a file from disk.
     """
     bold = style.fontName == FAMILY_BOLD
-    return Paragraph(markup(text, fonts, bold=bold), style)
+    shaped = bool(getattr(style, "shaping", 0)) and needs_shaping(text or "")
+    if getattr(style, "shaping", 0) and not shaped:
+        style = _unshaped(style)
+    return Paragraph(markup(text, fonts, bold=bold, shaped=shaped), style)
+
+
+_UNSHAPED: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
+
+
+def _unshaped(style: ParagraphStyle) -> ParagraphStyle:
+    """The same style without HarfBuzz, for text that needs no shaping (it costs a third of a big table's time)."""
+    known = _UNSHAPED.get(id(style))
+    if known is None or known[0] is not style:
+        known = _UNSHAPED[id(style)] = (style, ParagraphStyle(f"{style.name}-plain", parent=style, shaping=0))
+    return known[1]
 
 
 def label(text: str, style: ParagraphStyle) -> Paragraph:
@@ -162,6 +178,8 @@ def make_document(
     running_left = ParagraphStyle("RunningLeft", parent=styles.running, alignment=TA_LEFT)
     running_right = ParagraphStyle("RunningRight", parent=styles.running, alignment=TA_RIGHT)
 
+    laid_out: dict[str, Any] = {}
+
     def decorate(canvas: Canvas, document: SimpleDocTemplate) -> None:
         if footer_note:
             canvas.saveState()
@@ -176,20 +194,12 @@ def make_document(
         x0 = document.leftMargin + FRAME_PADDING
         usable = content_width(document)
         top = height - MARGIN
-        right_text = header_lines[1]
-        gap = 12.0
-        wanted_left = stringWidth(header_lines[0], FAMILY, running_left.fontSize) + 2
-        wanted_right = stringWidth(right_text, FAMILY, running_right.fontSize) + 2
-        if wanted_left + wanted_right + gap <= usable:
-            right_width = wanted_right
-        else:  # both too long for one line: share the width in proportion, each wraps in its own column
-            right_width = (usable - gap) * wanted_right / (wanted_left + wanted_right)
-        left_width = usable - right_width - gap
+        if laid_out.get("usable") != usable:
+            laid_out.clear()
+            laid_out.update(_lay_out_header(header_lines, usable, running_left, running_right), usable=usable)
+        left, left_h, right, right_h, right_width = (laid_out[k] for k in ("left", "left_h", "right", "right_h", "rw"))
         canvas.saveState()
-        left = para(header_lines[0], running_left)
-        right = para(right_text, running_right)
-        _, right_h = right.wrap(right_width, HEADER_SPACE)
-        _, left_h = left.wrap(left_width, HEADER_SPACE)
+        # The same two paragraphs on every page: laid out once, drawn again and again.
         left.drawOn(canvas, x0, top - left_h)
         right.drawOn(canvas, x0 + usable - right_width, top - right_h)
         canvas.setStrokeColor(RULE)
@@ -199,6 +209,22 @@ def make_document(
         canvas.restoreState()
 
     return doc, decorate
+
+
+def _lay_out_header(
+    lines: tuple[str, str], usable: float, left_style: ParagraphStyle, right_style: ParagraphStyle
+) -> dict[str, Any]:
+    gap = 12.0
+    wanted_left = stringWidth(lines[0], FAMILY, left_style.fontSize) + 2
+    wanted_right = stringWidth(lines[1], FAMILY, right_style.fontSize) + 2
+    if wanted_left + wanted_right + gap <= usable:
+        right_width = wanted_right
+    else:  # both too long for one line: share the width in proportion, each wraps in its own column
+        right_width = (usable - gap) * wanted_right / (wanted_left + wanted_right)
+    left, right = para(lines[0], left_style), para(lines[1], right_style)
+    _, right_h = right.wrap(right_width, HEADER_SPACE)
+    _, left_h = left.wrap(usable - right_width - gap, HEADER_SPACE)
+    return {"left": left, "left_h": left_h, "right": right, "right_h": right_h, "rw": right_width}
 
 
 class PageCountCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints

@@ -24,6 +24,7 @@ from equitydesk.gui.jobs import user_message
 from equitydesk.gui.meeting.agenda_tab import AgendaTab
 from equitydesk.gui.meeting.attendance_tab import AttendanceTab
 from equitydesk.gui.meeting.minutes_tab import MinutesTab
+from equitydesk.gui.meeting.packet_tab import PacketTab
 from equitydesk.gui.meeting.schedule_dialog import Mode, ScheduleDialog, describe_schedule
 from equitydesk.gui.workspace import Change
 
@@ -33,23 +34,12 @@ if TYPE_CHECKING:
 TabFactory = Callable[["Workspace", int, "QWidget | None"], QWidget]
 
 
-def placeholder(text: str) -> TabFactory:
-    def make(_workspace: Workspace, _meeting_id: int, parent: QWidget | None = None) -> QWidget:
-        label = QLabel(text, parent)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        label.setStyleSheet("color: palette(placeholder-text); font-size: 11pt; padding: 24px;")
-        return label
-
-    return make
-
-
 # The tabs in order, each built as factory(workspace, meeting_id, parent).
 TABS: list[tuple[str, TabFactory]] = [
     ("&Agenda", AgendaTab),
     ("A&ttendance", AttendanceTab),
     ("Minutes and &decisions", MinutesTab),
-    ("&Packet", placeholder("The meeting packet will be previewed and printed here.")),
+    ("&Packet", PacketTab),
 ]
 
 
