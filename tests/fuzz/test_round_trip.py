@@ -139,25 +139,13 @@ def empty_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def stored_people(services: Services) -> list[dict[str, Any]]:
+STORED = ("given_name", "family_name", "preferred_name", "pronouns", "email", "phone", "school_or_organization",
+          "accessibility_needs", "notes")  # fmt: skip
+
+
+def stored_people(services: Services) -> list[tuple[Any, ...]]:
     rows = services.roster_export.rows(committee_id=services.committees.id_by_name("EAC"))
-    return sorted(
-        (
-            {
-                "given_name": r.given_name,
-                "family_name": r.family_name,
-                "preferred_name": r.preferred_name,
-                "pronouns": r.pronouns,
-                "email": r.email,
-                "phone": r.phone,
-                "organization": r.school_or_organization,
-                "accessibility_needs": r.accessibility_needs,
-                "notes": r.notes,
-            }  # fmt: skip
-            for r in rows
-        ),
-        key=repr,
-    )
+    return sorted((tuple(getattr(r, name) for name in STORED) for r in rows), key=repr)
 
 
 @settings(parent=PROFILE, max_examples=BATCHES)
