@@ -37,7 +37,7 @@ from tests.fuzz.strategies import people
 from tests.roster_files import write_csv
 
 settings.register_profile(
-    "ci", max_examples=1000, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
+    "ci", max_examples=1000, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck)
 )
 settings.register_profile("quick", max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
 PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
@@ -162,11 +162,20 @@ def test_people_imported_exported_and_imported_again_are_unchanged(empty_db: Pat
             imp.commit(parsed.rows, committee="EAC", file_name="in.csv")
             stored = stored_people(services)
             out = Path(folder) / "out.xlsx"
-            services.roster_export.export_xlsx(committee_id=services.committees.id_by_name("EAC"), target=out)
+            exported = services.roster_export.export_xlsx(
+                committee_id=services.committees.id_by_name("EAC"), target=out
+            )
             no_formulas(out)
             again = imp.read_file(out)
             plan = imp.plan(again.rows, committee="EAC")
-            assert (plan.created, plan.updated) == (0, 0), [r.changes_text(held=False) for r in plan.rows]
+            changed = [text for r in plan.rows if (text := r.changes_text(held=False))]
+            if exported.warnings:
+                # Known limit: a note longer than an Excel cell (32,767 UTF-16 units: ~16,000 emoji) is cut by the
+                # export, which says so; the re-import's preview then lists that note as changed, and only that.
+                assert plan.created == 0 and len(changed) <= len(exported.warnings)
+                assert all(text.startswith(("Notes:", "Accessibility needs:")) for text in changed), changed
+                return
+            assert (plan.created, plan.updated) == (0, 0), changed
             imp.commit(again.rows, committee="EAC", file_name="out.xlsx")
             assert stored_people(services) == stored
         finally:
