@@ -6,6 +6,7 @@ number of cases run is printed and kept in pytest's cache under equitydesk/mutat
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import random
@@ -227,9 +228,12 @@ def test_mutated_roster_files_end_in_a_plain_message_or_a_whole_import(
     if getattr(request.config, "cache", None) is not None:
         request.config.cache.set("equitydesk/mutation-fuzzer", report)
     terminal = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    shown = capture.global_and_fixture_disabled() if capture is not None else contextlib.nullcontext()
     if terminal is not None:
-        terminal.write_line("")
-        terminal.write_line(f"mutation fuzzer (seed {SEED}): {report}")
+        with shown:  # past pytest's capture, so that the figures are in the run's output
+            terminal.write_line("")
+            terminal.write_line(f"mutation fuzzer (seed {SEED}): {report}")
     assert tally["cases"] >= 50, "the budget ran out before the fuzzer got going"
     assert tally["imported"] and tally["refused"], "both outcomes should occur: else the mutations are off"
     assert bugs == [], f"{len(bugs)} of {tally['cases']} cases ended badly:\n" + "\n".join(sorted(set(bugs))[:40])

@@ -6,6 +6,7 @@ cache under equitydesk/fault-harness.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -45,15 +46,18 @@ def report(request: pytest.FixtureRequest) -> Iterator[None]:
     if getattr(request.config, "cache", None) is not None:
         request.config.cache.set("equitydesk/fault-harness", figures)
     terminal = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    shown = capture.global_and_fixture_disabled() if capture is not None else contextlib.nullcontext()
     line = (
         f"fault harness: {TALLY.faults} faults injected ({TALLY.kills} kills, {TALLY.exceptions} exceptions) at "
         f"{TALLY.steps_covered} of {TALLY.steps_total} steps in {len(TALLY.scenarios)} scenarios"
     )
     if terminal is not None:
-        terminal.write_line("")
-        terminal.write_line(line)
-        for name, done in TALLY.scenarios.items():
-            terminal.write_line(f"  {name}: {json.dumps(done)}")
+        with shown:  # past pytest's capture, so that the figures are in the run's output
+            terminal.write_line("")
+            terminal.write_line(line)
+            for name, done in TALLY.scenarios.items():
+                terminal.write_line(f"  {name}: {json.dumps(done)}")
 
 
 def db_only(world: Path) -> Any:
