@@ -80,6 +80,7 @@ class ImportRosterCommand(Command):
         report["committee_created"] = committee_created
         report["dry_run"] = bool(args.dry_run)
         report.update(_additions(plan))
+        report["notes"] = [*parsed.notes, *report["notes"]]  # columns dropped unread come first
         if args.json:
             ctx.echo(dump_json(report))
         else:

@@ -76,6 +76,12 @@ def _stringify(value: Cell) -> str:
 # Bidirectional controls (embeddings, overrides, isolates, LRM/RLM, the Arabic letter mark) reorder how text
 # prints: "\u202eevaD" shows as "Dave". In a one-line field such as a name they can only mislead.
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"))
+# Control characters (a bell, an escape, DEL, the C1 block) print as nothing or as boxes, and a spreadsheet cannot
+# hold most of them (an export would turn them into U+FFFD, so a re-import would change the person): pasted
+# from another program, they are dropped. Whitespace controls (tab, line breaks, U+0085) are whitespace here.
+_CONTROLS = dict.fromkeys(c for c in (*range(0x20), *range(0x7F, 0xA0)) if not chr(c).isspace())
+_UNWANTED = {**_BIDI_CONTROLS, **_CONTROLS}
+_ZERO_WIDTH_OR_SPACE = " \u200b\u200c\u200d\u2060\ufeff"
 
 
 def strip_bidi_controls(text: str) -> str:
@@ -91,16 +97,22 @@ def clean_text(value: Cell) -> str:
     """
     text = value if type(value) is str else _stringify(value)
     if text.isascii():
-        return " ".join(text.split())
-    text = " ".join(text.translate(_BIDI_CONTROLS).split()).strip("\u200b\u200c\u200d\u2060\ufeff")
+        return " ".join((text if text.isprintable() else text.translate(_CONTROLS)).split())
+    # Spaces and zero-width characters stripped together: "\u200b Mai" must not keep the space the mark hid.
+    text = " ".join(text.translate(_UNWANTED).split()).strip(_ZERO_WIDTH_OR_SPACE)
     return unicodedata.normalize("NFC", text)
 
 
 def clean_multiline(value: Cell) -> str:
     """Like clean_text, but keep line breaks: notes and accessibility needs are often written as short lists."""
     text = value if type(value) is str else _stringify(value)
-    lines = (" ".join(line.split()) for line in text.replace("\v", "\n").replace("\r", "\n").split("\n"))
-    return unicodedata.normalize("NFC", "\n".join(line for line in lines if line)).strip("\u200b\ufeff")
+    if not text.isprintable():
+        text = text.translate(_CONTROLS)
+    lines = (
+        " ".join(line.split()).strip(_ZERO_WIDTH_OR_SPACE)
+        for line in text.replace("\v", "\n").replace("\r", "\n").split("\n")
+    )
+    return unicodedata.normalize("NFC", "\n".join(line for line in lines if line))
 
 
 def _text_or_blank(value: Cell) -> str:

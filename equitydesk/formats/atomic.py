@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from equitydesk.formats.errors import ExportError
+from equitydesk.formats.errors import ExportError, TargetLocked
 
 _TEMP_PREFIX = ".~equitydesk-"
 _TEMP_SUFFIX = ".partial"
@@ -42,13 +42,80 @@ def atomic_write(target: Path) -> Iterator[Path]:
         yield temp
         _fsync_file(temp)
         _keep_existing_mode(target, temp)
-        os.replace(temp, target)
+        try:
+            os.replace(temp, target)
+        except PermissionError as exc:
+            if not target.exists():
+                raise
+            # Windows refuses to replace a file another program has open (Excel does): the finished export is kept.
+            finished = _keep_finished(temp, target)
+            raise TargetLocked(_locked_message(shown, finished), target=str(shown), finished=str(finished)) from exc
+    except TargetLocked:
+        raise
     except BaseException as exc:
         _remove_quietly(temp)
         if isinstance(exc, OSError):
             raise ExportError(_write_failure(shown, exc)) from exc
         raise
     _fsync_folder(folder)
+
+
+def _keep_finished(temp: Path, target: Path) -> Path:
+    """Move the finished temporary file to a visible sibling of the target ("roster (new).xlsx", "… (new 2)…")."""
+    for n in range(1, 100):
+        label = "new" if n == 1 else f"new {n}"
+        sibling = target.with_name(f"{target.stem} ({label}){target.suffix}")
+        if os.path.lexists(sibling):
+            continue
+        try:
+            os.link(temp, sibling)  # never over a file that appeared meanwhile
+        except FileExistsError:
+            continue
+        except OSError:
+            os.replace(temp, sibling)
+            return sibling
+        _remove_quietly(temp)
+        return sibling
+    raise ExportError(f"Cannot save “{target}”: it is open in another program. Close it there, then try again.")
+
+
+def _locked_message(target: Path, finished: Path) -> str:
+    return (
+        f"“{target.name}” is open in another program (such as Excel), so it was not replaced; the finished export "
+        f"is saved beside it as “{finished.name}”. Close the file there and try again, or save it under another name."
+    )
+
+
+def retry_replace(locked: TargetLocked) -> Path:
+    """Move a kept export over the target it was meant for; TargetLocked again while the target is still held."""
+    finished, target = Path(locked.finished), Path(locked.target)
+    real = Path(os.path.realpath(target)) if target.is_symlink() else target
+    try:
+        os.replace(finished, real)
+    except PermissionError as exc:
+        raise TargetLocked(_locked_message(target, finished), target=str(target), finished=str(finished)) from exc
+    except OSError as exc:
+        raise ExportError(_write_failure(target, exc)) from exc
+    _fsync_folder(real.parent)
+    return target
+
+
+def move_finished(locked: TargetLocked, destination: Path) -> Path:
+    """Save a kept export under another name the person chose (Save as…); the old target stays as it is."""
+    finished = Path(locked.finished)
+    destination = Path(destination)
+    try:
+        if finished.parent.resolve() == destination.parent.resolve():
+            os.replace(finished, destination)
+        else:
+            with atomic_write(destination) as temp:
+                temp.write_bytes(finished.read_bytes())
+            _remove_quietly(finished)
+    except TargetLocked:
+        raise
+    except OSError as exc:
+        raise ExportError(_write_failure(destination, exc)) from exc
+    return destination
 
 
 def _check_folder(shown: Path, target: Path, folder: Path) -> None:

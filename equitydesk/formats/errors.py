@@ -5,6 +5,19 @@ class ExportError(Exception):
     """Writing a file failed; the message names the file and says what to do about it."""
 
 
+class TargetLocked(ExportError):
+    """The export was written, but another program (Excel, on Windows) holds the file it should replace.
+
+    `finished` is the complete export, kept beside the target under another name: retry_replace() moves it into
+    place once the other program lets go, or the person saves it under another name.
+    """
+
+    def __init__(self, message: str, *, target: str, finished: str) -> None:
+        super().__init__(message)
+        self.target = target
+        self.finished = finished
+
+
 class FileRefused(Exception):
     """A file cannot be imported; str() is one plain sentence naming the file and the fix, fit to show as it is."""
 

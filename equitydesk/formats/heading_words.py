@@ -159,3 +159,33 @@ PLAIN_PHONE_WORDS = frozenset({
     "numero", "num", "contact", "main", "primary", "preferred", "best", "de", "the", "your", "haupttelefon",
     "principal",
 })  # fmt: skip
+
+# Headings of a column about citizenship or immigration status, which EquityDesk is designed never to hold (a family's
+# status is not a committee's business, and a list of it is a danger to them): such a column is dropped with its
+# values unread, and the import says so. Written folded (no accents, lower case) as people head such a column in
+# English, Spanish, Somali and Hmong, the languages of the districts' families; any heading holding one of these
+# phrases as whole words matches ("U.S. citizen?", "Country of citizenship", "Estatus migratorio del padre").
+# Plain "status", "residence" or "country" never match: a membership status and an address are other matters.
+STATUS_PHRASES: tuple[str, ...] = (
+    # English
+    "citizenship", "citizen", "citizens", "us citizen", "u s citizen", "citizenship status", "country of citizenship",
+    "immigration", "immigration status", "immigrant", "immigrant status", "legal status", "residency status",
+    "residence status", "resident status", "permanent resident", "lawful permanent resident", "green card",
+    "visa status", "visa type", "undocumented", "documentation status", "daca", "tps",
+    "refugee status", "asylum", "asylum status", "asylee", "naturalization", "naturalized", "nationality",
+    "alien number", "alien registration", "a number", "uscis", "i 94", "work permit", "work authorization",
+    # Spanish
+    "ciudadania", "ciudadano", "ciudadana", "pais de ciudadania", "nacionalidad", "estatus migratorio",
+    "estado migratorio", "situacion migratoria", "condicion migratoria", "calidad migratoria", "migratorio",
+    "migratoria", "estatus de inmigracion", "estado de inmigracion", "inmigracion", "inmigrante", "estatus legal",
+    "situacion legal", "estatus de residencia", "residente permanente", "tarjeta verde", "indocumentado",
+    "indocumentada", "sin papeles", "permiso de trabajo", "asilo", "refugiado", "numero de extranjero",
+    # Somali
+    "dhalasho", "dhalashada", "jinsiyad", "jinsiyadda", "muwaadinnimo", "muwaadinnimada", "muwaadin",
+    "xaaladda socdaalka", "xaalada socdaalka", "socdaalka", "sharciga socdaalka", "xaaladda sharciga",
+    "xaaladda degenaanshaha", "degenaansho", "kaarka cagaarka", "qaxooti", "magangalyo", "magangalyo doon",
+    # Hmong
+    "kev ua pej xeem", "ua pej xeem", "pej xeem", "txoj cai nyob teb chaws", "txoj cai nyob tebchaws",
+    "txoj cai nyob", "xwm txheej nkag teb chaws", "xwm txheej nkag tebchaws", "kev nkag teb chaws",
+    "kev nkag tebchaws", "nkag teb chaws", "nkag tebchaws", "daim npav ntsuab", "neeg tawg rog",
+)  # fmt: skip

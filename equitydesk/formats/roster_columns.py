@@ -133,6 +133,7 @@ class ParsedRoster:
     rows: list[ParsedRow]
     problems: list[Problem] = field(default_factory=list)
     layout: str | None = None  # the export the headings were recognised as ("Google Contacts", "Outlook")
+    notes: tuple[str, ...] = ()  # sentences for the import summary, such as which columns were dropped unread
 
     @property
     def mapping(self) -> dict[int, str | None]:
@@ -141,6 +142,19 @@ class ParsedRoster:
 
     def all_problems(self) -> list[Problem]:
         return self.problems + [p for r in self.rows for p in r.problems]
+
+
+def designed_out_note(columns: Sequence[tuple[str, str]]) -> str:
+    """ "Column D “Immigration status” was left out without reading it: EquityDesk keeps no …" for these columns."""
+    if not columns:
+        return ""
+    named = [f"{letter} “{header}”" for letter, header in columns]
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    subject = f"Column {listed} was" if len(named) == 1 else f"Columns {listed} were"
+    return (
+        f"{subject} left out without reading {'it' if len(named) == 1 else 'them'}: EquityDesk keeps no record of "
+        "anyone's citizenship or immigration status."
+    )
 
 
 def column_letter(index: int) -> str:
@@ -166,6 +180,15 @@ class RosterSheet:
         self.headers = [clean_text(c) for c in header_cells]
         self.matches = guess_columns(header_cells)
         self.layout = layout_name(header_cells)
+        # Citizenship and immigration status are designed out: their values go now, before anything can show them.
+        self.designed_out = [i for i, m in enumerate(self.matches) if m.designed_out]
+        for index in self.designed_out:
+            rows.drop_column(index, keep_row=header_row - rows.first_row)
+
+    @property
+    def designed_out_note(self) -> str:
+        """The sentence saying which citizenship or immigration columns were dropped unread; "" when none were."""
+        return designed_out_note([(column_letter(i), self.headers[i]) for i in self.designed_out])
 
     @classmethod
     def open(
@@ -302,6 +325,7 @@ class RosterSheet:
             rows,
             sheet_problems,
             self.layout,
+            tuple(n for n in (self.designed_out_note,) if n),
         )
 
 

@@ -47,6 +47,10 @@ _PRIVATE_PHRASES = (
     "sozialversicherungsnummer",
 )  # fmt: skip
 _PRIVATE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _PRIVATE_PHRASES) + r")s?\b")
+# Citizenship and immigration status: private, and more: designed out, dropped unread (see heading_words).
+_STATUS = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(hw.STATUS_PHRASES, key=len, reverse=True)) + r")\b"
+)
 
 
 def _fold_words(text: str) -> str:
@@ -88,7 +92,7 @@ _GROUP_WORDS = {**STAKEHOLDER_WORDS, "staff": "staff"}
 _VOCABULARY = frozenset(
     w
     for words in (
-        *SYNONYMS, *(" ".join(k) for k, _ in _KEYWORDS), *_PRIVATE_PHRASES, *_GROUP_WORDS,
+        *SYNONYMS, *(" ".join(k) for k, _ in _KEYWORDS), *_PRIVATE_PHRASES, *hw.STATUS_PHRASES, *_GROUP_WORDS,
         " ".join(hw.NAME_WORDS | hw.GIVEN_WORDS | hw.FAMILY_WORDS | hw.PREFERRED_WORDS | hw.ORGANISATION_WORDS),
         " ".join(hw.LOGIN_WORDS | hw.PERSON_WORDS | hw.NEVER_GUESS | hw.OTHER_NAME_PARTS | hw.EMAIL_WORDS),
         "home work number address value",
@@ -110,6 +114,7 @@ class HeaderMatch:
     exact: bool = False
     private: bool = False
     rank: int = 0
+    designed_out: bool = False  # citizenship or immigration status: the column's values are dropped unread
 
 
 def match_header(value: Cell) -> HeaderMatch:
@@ -123,6 +128,8 @@ def match_header(value: Cell) -> HeaderMatch:
 def _match_key(key: str) -> HeaderMatch:
     if not key:
         return HeaderMatch(None)
+    if _STATUS.search(key) or _STATUS.search(" ".join(_split_run_ons(key.split()))):
+        return HeaderMatch(None, private=True, designed_out=True)
     known = SYNONYMS.get(key) or _FOLDED_SYNONYMS.get(key.replace(" ", ""))
     if known:
         return HeaderMatch(known, exact=True, rank=_rank(known, set(key.split())))

@@ -154,7 +154,7 @@ class Workbook:
             raise FileRefused(
                 f"{where} could not be read: it may be damaged, or use a feature the import does not "
                 "understand. Open it in Excel, save it again as .xlsx (Excel Workbook), and import "
-                f"that file ({type(exc).__name__}: {short_detail(exc)})."
+                f"that file ({short_detail(exc)})."
             ) from None
 
 

@@ -81,6 +81,25 @@ class SheetRows:
         """The rows as a sequence of lists, each built when asked for: rows[:15] of 100,000 costs 15 rows."""
         return RowsView(self, range(len(self)))
 
+    def drop_column(self, index: int, *, keep_row: int) -> None:
+        """Forget every cell of a column but the one in row `keep_row` (its heading), and mark rows it leaves empty.
+
+        For columns that must never be held: once this returns, nothing of their values is left to map, preview,
+        plan or write, whichever heading row or mapping is chosen later.
+        """
+        if index >= len(self.columns):
+            return
+        old = self.columns[index].cells
+        kept = ColumnCells()
+        kept.cells = [""] * len(old)
+        if 0 <= keep_row < len(old):
+            kept.cells[keep_row] = old[keep_row]
+        self.columns[index] = kept
+        for i, cell in enumerate(old):
+            if cell != "" and i != keep_row and all(c.cells[i] == "" for c in self.columns):
+                self.blank[i : i + 1] = BLANK_ROW
+        old.clear()
+
 
 class RowsView(Sequence[list[Cell]]):
     """Rows of a SheetRows, built on demand; slicing gives another view, so nothing is built until it is read."""

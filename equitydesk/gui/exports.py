@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
+from equitydesk.formats.errors import ExportError, TargetLocked
 from equitydesk.gui.commands import CommandId, CommandRegistry
 from equitydesk.gui.dialogs.export_options_dialog import ExportChoice, ExportOptionsDialog
 from equitydesk.gui.display import plural
@@ -215,6 +216,9 @@ class ExportCommands(QObject):
                 )
 
         def failed(error: BaseException) -> None:
+            if isinstance(error, TargetLocked):
+                self.resolve_locked(spec, error)
+                return
             QMessageBox.warning(self.window, spec.title, failure_message(error, target))
 
         def work(_progress: Any, _cancelled: Any) -> ExportResult:
@@ -222,6 +226,51 @@ class ExportCommands(QObject):
 
         self.job = run_job(self.window, spec.progress, work, done, failed)
         return self.job
+
+    # --- a target another program holds -------------------------------------------------------------------
+
+    def resolve_locked(self, spec: ExportSpec, locked: TargetLocked) -> Path | None:
+        """Offer Retry and Save as… until the finished export is in place, saved elsewhere, or left where it is."""
+        workspace = self.workspace
+        if workspace is None:
+            return None
+        exports = workspace.services.roster_export
+        message = str(locked)
+        while True:
+            answer = self.ask_locked(spec, message)
+            try:
+                if answer == "retry":
+                    placed = exports.replace_locked(locked=locked)
+                elif answer == "save_as":
+                    chosen, _filter = QFileDialog.getSaveFileName(
+                        self.window, spec.title, str(Path(locked.target).parent), spec.file_filter
+                    )
+                    if not chosen:
+                        continue
+                    placed = exports.save_locked_as(locked=locked, destination=with_suffix(Path(chosen), spec.suffix))
+                else:
+                    self._status(f"The finished export was left as {locked.finished}")
+                    return None
+            except TargetLocked as again:
+                message = str(again)
+                continue
+            except ExportError as error:
+                QMessageBox.warning(self.window, spec.title, str(error))
+                return None
+            EXPORT_FOLDER.write(str(placed.parent))
+            self._status(f"Saved {placed}")
+            return placed
+
+    def ask_locked(self, spec: ExportSpec, message: str) -> str:
+        """'retry', 'save_as' or 'cancel', from a message box naming where the finished export is."""
+        box = QMessageBox(QMessageBox.Icon.Warning, spec.title, message, parent=self.window)
+        retry = box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole)
+        save_as = box.addButton("Save as…", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(retry)
+        box.exec()
+        clicked = box.clickedButton()
+        return "retry" if clicked is retry else "save_as" if clicked is save_as else "cancel"
 
     # --- small things ----------------------------------------------------------------------------------------
 
@@ -244,7 +293,7 @@ class ExportCommands(QObject):
 
 def failure_message(error: BaseException, target: Path) -> str:
     """The plain sentence services and writers raise; anything else still names the file and a next step."""
-    from equitydesk.formats.errors import ExportError, short_detail
+    from equitydesk.formats.errors import short_detail
     from equitydesk.services.errors import DomainError
 
     if isinstance(error, DomainError):

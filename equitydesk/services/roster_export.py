@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from equitydesk.db.tables import Attendance, Committee, Meeting, Membership, Person
 from equitydesk.domain.enums import MembershipStatus
+from equitydesk.formats.errors import TargetLocked
 from equitydesk.formats.roster_rows import RosterExportRow
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.errors import DomainError, NotFound
@@ -77,6 +78,20 @@ class RosterExportService:
             large_print=large_print,
         )
         return ExportResult(target, len(sheet.rows), warnings or [])
+
+    @staticmethod
+    def replace_locked(*, locked: TargetLocked) -> Path:
+        """Retry: move an export kept beside a target that another program held over that target now."""
+        from equitydesk.formats.atomic import retry_replace
+
+        return retry_replace(locked)
+
+    @staticmethod
+    def save_locked_as(*, locked: TargetLocked, destination: Path) -> Path:
+        """Save as…: give an export kept beside a held target the name the person chose instead."""
+        from equitydesk.formats.atomic import move_finished
+
+        return move_finished(locked, destination)
 
     def _sheet(self, committee_id: int, *, active_only: bool = False, meeting_id: int | None = None) -> _Sheet:
         with self.ctx.sessions() as session:

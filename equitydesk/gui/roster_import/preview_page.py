@@ -182,7 +182,8 @@ class PreviewPage(QWizardPage):
         self._choose_first_held()
         parsed = w.parsed
         ignored = list(parsed.ignored_columns) if parsed is not None else []
-        show_message(self.ignored, "Columns not imported: " + ", ".join(ignored) if ignored else "")
+        said = ["Columns not imported: " + ", ".join(ignored)] if ignored else []
+        show_message(self.ignored, " ".join([*said, *(parsed.notes if parsed is not None else ())]))
         self.completeChanged.emit()
 
     def _show_notes(self) -> None:
