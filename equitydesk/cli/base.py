@@ -17,6 +17,7 @@ from equitydesk.db.changes import ChangeWatcher
 from equitydesk.db.engine import Database, open_database, resolve_url
 from equitydesk.db.file_lock import WriterLock, acquire
 from equitydesk.db.locations import location_problem
+from equitydesk.db.sqlite_file import check_sqlite_file
 from equitydesk.paths import default_db_path, demo_db_path
 from equitydesk.services.backups import BackupError, back_up
 from equitydesk.services.registry import Services, services_for
@@ -87,18 +88,19 @@ class CommandContext:
         if path is not None and not create and not path.exists():
             raise UsageError(f"{path} does not exist. Run `equitydesk init` to create it, or give --db another file.")
         if path is not None and not self.read_only:
-            self.hold_lock(path)
+            self.hold_lock(path, create=create)
         db = open_database(target, create=create and not self.read_only, migrate=migrate, read_only=self.read_only)
         self._opened.append(db)
         if not db.read_only and db.path is not None:
             self._watchers.append((db.path, ChangeWatcher(db.path)))
         return db
 
-    def hold_lock(self, path: Path) -> None:
+    def hold_lock(self, path: Path, *, create: bool = False) -> None:
         """Before writing: the database's lock (DatabaseInUse, exit 2, while a window has it) and a warning
         on stderr when the file is on a network share or in a synced folder."""
         if any(lock.db_path == path for lock in self._locks):
             return
+        check_sqlite_file(path, create=create)  # what is wrong with the file itself is said first
         self._locks.append(acquire(path))
         problem = location_problem(path)
         if problem is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from equitydesk.cli.backup import BackupCommand, BackupsCommand, RestoreCommand
 from equitydesk.cli.base import Command
 from equitydesk.cli.database import CheckCommand, DemoCommand, InitCommand, StatsCommand
+from equitydesk.cli.erase import ErasePersonCommand
 from equitydesk.cli.listing import ListCommand
 from equitydesk.cli.roster import (
     ExportRosterCommand,
@@ -28,6 +29,7 @@ COMMANDS: list[Command] = [
     BackupCommand(),
     RestoreCommand(),
     BackupsCommand(),
+    ErasePersonCommand(),
 ]
 
 # Help lines of command groups: a command named "report roster" lives under the group "report".
