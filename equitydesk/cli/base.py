@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import unicodedata
@@ -17,7 +18,7 @@ from equitydesk.db.changes import ChangeWatcher
 from equitydesk.db.engine import Database, open_database, resolve_url
 from equitydesk.db.file_lock import WriterLock, acquire
 from equitydesk.db.locations import location_problem
-from equitydesk.db.sqlite_file import check_sqlite_file
+from equitydesk.db.sqlite_file import NotADatabaseFile, check_sqlite_file
 from equitydesk.paths import default_db_path, demo_db_path
 from equitydesk.services.backups import BackupError, back_up
 from equitydesk.services.registry import Services, services_for
@@ -100,7 +101,10 @@ class CommandContext:
         on stderr when the file is on a network share or in a synced folder."""
         if any(lock.db_path == path for lock in self._locks):
             return
-        check_sqlite_file(path, create=create)  # what is wrong with the file itself is said first
+        # What is wrong with the file itself is said first; a regular file that is damaged or not ours is left to
+        # opening, which says so (and restore replaces it, under the lock).
+        with contextlib.suppress(NotADatabaseFile):
+            check_sqlite_file(path, create=create)
         self._locks.append(acquire(path))
         problem = location_problem(path)
         if problem is not None:

@@ -40,6 +40,7 @@ class CommandId(Enum):
     IMPORT_ROSTER = auto()
     UNDO_IMPORT = auto()
     BACKUPS = auto()
+    ERASE_PERSON = auto()
 
 
 Shortcut = QKeySequence.StandardKey | str | None
@@ -92,7 +93,19 @@ SPECS: dict[CommandId, CommandSpec] = {
     ),
     CommandId.UNDO_IMPORT: CommandSpec("&Undo an import…", "Take back a roster import: what it added and changed"),
     CommandId.BACKUPS: CommandSpec("&Backups…", "The database's backups: back up now, or restore one"),
+    CommandId.ERASE_PERSON: CommandSpec(
+        "Erase person…", "Erase the selected person for good, with their memberships and attendance (not undoable)"
+    ),
 }
+
+# Commands that change the database: off while it is open read-only (another EquityDesk is its writer).
+WRITE_COMMANDS = frozenset(
+    {
+        CommandId.ADD_PERSON, CommandId.EDIT_PERSON, CommandId.ARCHIVE_PERSON, CommandId.RESTORE_PERSON,
+        CommandId.ADD_MEMBERSHIP, CommandId.EDIT_MEMBERSHIP, CommandId.REMOVE_MEMBERSHIP, CommandId.MERGE_PEOPLE,
+        CommandId.IMPORT_ROSTER, CommandId.UNDO_IMPORT, CommandId.BACKUPS, CommandId.ERASE_PERSON,
+    }
+)  # fmt: skip
 
 
 def icon(name: str) -> QIcon:
@@ -106,6 +119,7 @@ class CommandRegistry(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._actions: dict[CommandId, QAction] = {}
+        self.read_only = False
 
     def __getitem__(self, action_id: CommandId) -> QAction:
         action = self._actions.get(action_id)
@@ -134,4 +148,11 @@ class CommandRegistry(QObject):
 
     def enable(self, enabled: bool, *action_ids: CommandId) -> None:
         for action_id in action_ids:
-            self[action_id].setEnabled(enabled)
+            self[action_id].setEnabled(enabled and not (self.read_only and action_id in WRITE_COMMANDS))
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A read-only database: every command that writes is off until another database is opened."""
+        self.read_only = read_only
+        for action_id in WRITE_COMMANDS:
+            if read_only:
+                self[action_id].setEnabled(False)
