@@ -138,7 +138,7 @@ def open_first_database(window: MainWindow, target: str | Path) -> bool:
 
     while True:
         try:
-            opened = open_for_window(window, target)
+            opened = open_for_window(window, target, create=True)
         except DatabaseDamaged as error:
             from equitydesk.gui.dialogs.recovery_dialog import RecoveryChoice, offer_recovery
 
