@@ -165,3 +165,24 @@ def test_a_database_on_a_network_share_is_warned_about_once_before_the_first_wri
     assert (
         shown[0].startswith(f"{db_path.name} is on a network share (cifs)") and "this computer's own disk" in shown[0]
     )
+
+
+def test_a_cli_write_while_the_window_has_it_is_refused_naming_the_window(
+    qtbot, new_window, db_path: Path, committee, tmp_path: Path
+) -> None:
+    win = new_window()
+    assert win.open_path(db_path)
+    roster = tmp_path / "roster.csv"
+    roster.write_text("First name,Last name\nMai,Vang\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    command = [sys.executable, "-m", "equitydesk", "--db", str(db_path)]
+    write = subprocess.run(
+        [*command, "import-roster", str(roster), "--committee", "Equity Advisory Committee"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert write.returncode == 2 and write.stdout == ""
+    assert write.stderr.startswith(f"equitydesk: {db_path.name} is open on {socket.gethostname()} by ")
+    assert write.stderr.count("\n") == 1 and "Traceback" not in write.stderr
+    read = subprocess.run([*command, "stats", "--json"], capture_output=True, text=True, env=env, timeout=120)
+    assert read.returncode == 0, read.stderr
+    assert win.workspace.services.people.list_ids() == sorted(committee.people.values())
