@@ -148,6 +148,9 @@ class AgendaItemRecord(Record):
     strategy_id: int | None
     description: str | None
     minutes_text: str | None
+    confidential: bool
+    presenter_person_id: int | None
+    carried_from_id: int | None
 
 
 @dataclass(frozen=True, slots=True)
