@@ -16,7 +16,7 @@ from typing import Any, ClassVar, TextIO
 
 from equitydesk.db.changes import ChangeWatcher
 from equitydesk.db.engine import Database, open_database, resolve_url
-from equitydesk.db.file_lock import WriterLock, acquire
+from equitydesk.db.file_lock import COMMAND, WriterLock, acquire
 from equitydesk.db.locations import location_problem
 from equitydesk.db.sqlite_file import NotADatabaseFile, check_sqlite_file
 from equitydesk.paths import default_db_path, demo_db_path
@@ -27,6 +27,8 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+# How long a writing command waits for another command's lock (two scripted imports at once queue up).
+COMMAND_WAIT_S = 300.0
 
 
 class UsageError(Exception):
@@ -105,7 +107,7 @@ class CommandContext:
         # opening, which says so (and restore replaces it, under the lock).
         with contextlib.suppress(NotADatabaseFile):
             check_sqlite_file(path, create=create)
-        self._locks.append(acquire(path))
+        self._locks.append(acquire(path, purpose=COMMAND, wait_for_commands_s=COMMAND_WAIT_S))
         problem = location_problem(path)
         if problem is not None:
             self.warn("equitydesk: warning: " + problem)

@@ -15,6 +15,7 @@ import json
 import os
 import socket
 import threading
+import time
 import uuid
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -25,6 +26,9 @@ from equitydesk.db.errors import DatabaseError
 
 LOCK_SUFFIX = ".lock"
 _ATTEMPTS = 5
+WINDOW = "window"
+COMMAND = "command"
+_POLL_S = 0.1
 
 # Locks this process holds, by lock file, with how many open workspaces share each (reopening after a restore
 # opens the new database before the old one is let go).
@@ -42,6 +46,7 @@ class LockHolder:
     since: str  # ISO time in UTC
     version: str = ""
     token: str = ""  # tells two locks of one process apart, so that a release never removes another's lock
+    purpose: str = WINDOW  # WINDOW: held all day, refused at once; COMMAND: a command line run, soon done
 
     @property
     def on_this_computer(self) -> bool:
@@ -139,13 +144,14 @@ def _parse(raw: bytes) -> LockHolder:
             since=str(data.get("since", "")),
             version=str(data.get("version", "")),
             token=str(data.get("token", "")),
+            purpose=str(data.get("purpose", WINDOW)),
         )
     except (ValueError, TypeError, AttributeError):
         # Half-written or someone else's file: treated as held by an unknown writer, never broken silently.
         return LockHolder(host="", user="", pid=0, since="")
 
 
-def _me() -> LockHolder:
+def _me(purpose: str = WINDOW) -> LockHolder:
     try:
         user = getpass.getuser()
     except Exception:  # no login name (some containers): say so rather than fail to open
@@ -157,6 +163,7 @@ def _me() -> LockHolder:
         since=datetime.now(UTC).isoformat(timespec="seconds"),
         version=__version__,
         token=uuid.uuid4().hex,
+        purpose=purpose,
     )
 
 
@@ -192,11 +199,19 @@ class WriterLock:
         self.release()
 
 
-def acquire(db_path: Path, *, take_over: LockHolder | None = None) -> WriterLock:
+def acquire(
+    db_path: Path,
+    *,
+    take_over: LockHolder | None = None,
+    purpose: str = WINDOW,
+    wait_for_commands_s: float = 0.0,
+) -> WriterLock:
     """Take the database's lock, or raise DatabaseInUse naming who has it.
 
     A crashed holder on this computer is replaced without asking. `take_over` breaks a live (or another
     computer's) lock, but only the very lock that was shown to the user: if it changed meanwhile, DatabaseInUse.
+    A lock held by a command-line run is waited for up to `wait_for_commands_s` (two scripted imports at once
+    run one after the other); a window's lock is refused at once, since a window holds it all day.
     """
     path = lock_path(db_path)
     key = path.resolve() if path.parent.exists() else path
@@ -205,8 +220,11 @@ def acquire(db_path: Path, *, take_over: LockHolder | None = None) -> WriterLock
             _held[key] += 1
             holder = read_holder(db_path)
             return WriterLock(db_path, key, holder or _me())
-    for _ in range(_ATTEMPTS):
-        me = _me()
+    deadline = time.monotonic() + wait_for_commands_s
+    attempts = 0
+    while attempts < _ATTEMPTS:
+        attempts += 1
+        me = _me(purpose)
         if _create(path, me):
             with _held_guard:
                 _held[key] = 1
@@ -216,6 +234,10 @@ def acquire(db_path: Path, *, take_over: LockHolder | None = None) -> WriterLock
             continue  # released between our attempt and our look: try again
         if holder.crashed or (take_over is not None and holder == take_over):
             _break(path, holder)
+            continue
+        if holder.purpose == COMMAND and time.monotonic() < deadline:
+            time.sleep(_POLL_S)
+            attempts = 0
             continue
         raise DatabaseInUse(db_path, holder)
     holder = read_holder(db_path)

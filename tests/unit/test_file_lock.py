@@ -196,3 +196,22 @@ def test_of_many_processes_starting_at_once_exactly_one_gets_the_lock(database: 
     for proc in procs:
         proc.communicate("\n", timeout=30)
     assert sorted(outcomes) == ["refused"] * 5 + ["won"]
+
+
+@pytest.mark.parametrize("purpose", ["command", "window"])
+def test_a_commands_lock_is_waited_for_and_a_windows_is_not(database: Path, purpose: str) -> None:
+    import threading
+
+    data = {"host": socket.gethostname(), "user": "chair", "pid": os.getppid(), "since": "2026-11-30T18:05:00+00:00"}
+    lock_path(database).write_text(json.dumps({**data, "purpose": purpose}), encoding="utf-8")
+    releases = threading.Timer(0.3, lambda: lock_path(database).unlink())
+    releases.start()
+    try:
+        if purpose == "command":  # a scripted import running: the next one waits its turn
+            with acquire(database, purpose="command", wait_for_commands_s=60) as lock:
+                assert read_holder(database) == lock.holder
+        else:  # a window holds it all day: refused at once, not when it happens to close
+            with pytest.raises(DatabaseInUse):
+                acquire(database, purpose="command", wait_for_commands_s=60)
+    finally:
+        releases.join()
