@@ -44,6 +44,7 @@ class RestoreCommand(Command):
 
     def run(self, args: argparse.Namespace, ctx: CommandContext) -> int:
         path = database_file(ctx, "restore", create=True)
+        ctx.hold_lock(path, create=True)
         result = restore(path, args.source)
         ctx.echo(f"Restored {path} from {result.source}: {counts_text(result.restored)}.")
         if result.safety_backup is not None:

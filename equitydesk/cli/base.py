@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import unicodedata
@@ -15,6 +16,9 @@ from typing import Any, ClassVar, TextIO
 
 from equitydesk.db.changes import ChangeWatcher
 from equitydesk.db.engine import Database, open_database, resolve_url
+from equitydesk.db.file_lock import COMMAND, WriterLock, acquire
+from equitydesk.db.locations import location_problem
+from equitydesk.db.sqlite_file import NotADatabaseFile, check_sqlite_file
 from equitydesk.paths import default_db_path, demo_db_path
 from equitydesk.services.backups import BackupError, back_up
 from equitydesk.services.registry import Services, services_for
@@ -23,6 +27,8 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+# How long a writing command waits for another command's lock (two scripted imports at once queue up).
+COMMAND_WAIT_S = 300.0
 
 
 class UsageError(Exception):
@@ -67,6 +73,7 @@ class CommandContext:
     _opened: list[Database] = field(default_factory=list, init=False, repr=False)
     _services: Services | None = field(default=None, init=False, repr=False)
     _watchers: list[tuple[Path, ChangeWatcher]] = field(default_factory=list, init=False, repr=False)
+    _locks: list[WriterLock] = field(default_factory=list, init=False, repr=False)
 
     def target(self, *, create: bool) -> str:
         """--db as given, else the demo or default file; only our own default folder is ever created."""
@@ -83,11 +90,27 @@ class CommandContext:
         _url, path = resolve_url(target)
         if path is not None and not create and not path.exists():
             raise UsageError(f"{path} does not exist. Run `equitydesk init` to create it, or give --db another file.")
+        if path is not None and not self.read_only:
+            self.hold_lock(path, create=create)
         db = open_database(target, create=create and not self.read_only, migrate=migrate, read_only=self.read_only)
         self._opened.append(db)
         if not db.read_only and db.path is not None:
             self._watchers.append((db.path, ChangeWatcher(db.path)))
         return db
+
+    def hold_lock(self, path: Path, *, create: bool = False) -> None:
+        """Before writing: the database's lock (DatabaseInUse, exit 2, while a window has it) and a warning
+        on stderr when the file is on a network share or in a synced folder."""
+        if any(lock.db_path == path for lock in self._locks):
+            return
+        # What is wrong with the file itself is said first; a regular file that is damaged or not ours is left to
+        # opening, which says so (and restore replaces it, under the lock).
+        with contextlib.suppress(NotADatabaseFile):
+            check_sqlite_file(path, create=create)
+        self._locks.append(acquire(path, purpose=COMMAND, wait_for_commands_s=COMMAND_WAIT_S))
+        problem = location_problem(path)
+        if problem is not None:
+            self.warn("equitydesk: warning: " + problem)
 
     def services(self, *, create: bool = False) -> Services:
         """The services over the database (opened on first use); `self.db` is then that database."""
@@ -106,6 +129,9 @@ class CommandContext:
         for db in self._opened:
             db.dispose()
         self._opened.clear()
+        for lock in self._locks:
+            lock.release()
+        self._locks.clear()
         self._services = None
         self.db = None
 

@@ -12,6 +12,7 @@ from equitydesk.cli.actions import (
 from equitydesk.cli.backup import BackupCommand, BackupsCommand, RestoreCommand
 from equitydesk.cli.base import Command
 from equitydesk.cli.database import CheckCommand, DemoCommand, InitCommand, StatsCommand
+from equitydesk.cli.erase import ErasePersonCommand
 from equitydesk.cli.listing import ListCommand
 from equitydesk.cli.meeting_reports import ReportAgendaCommand, ReportMinutesCommand, ReportPacketCommand
 from equitydesk.cli.meetings import ExportIcsCommand, MeetingCopyCommand, MeetingNewCommand
@@ -53,6 +54,7 @@ COMMANDS: list[Command] = [
     ReportActionsCommand(),
     ActionDoneCommand(),
     ActionNoteCommand(),
+    ErasePersonCommand(),
 ]
 
 # Help lines of command groups: a command named "report roster" lives under the group "report".

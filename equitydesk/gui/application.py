@@ -132,13 +132,13 @@ def open_first_database(window: MainWindow, target: str | Path) -> bool:
     A damaged database gets the recovery question instead: restore its newest sound backup, choose another file,
     or quit.
     """
-    from equitydesk.db.engine import open_database
     from equitydesk.db.errors import DatabaseError
     from equitydesk.db.integrity import DatabaseDamaged
+    from equitydesk.gui.opening import open_for_window
 
     while True:
         try:
-            db = open_database(target)
+            opened = open_for_window(window, target, create=True)
         except DatabaseDamaged as error:
             from equitydesk.gui.dialogs.recovery_dialog import RecoveryChoice, offer_recovery
 
@@ -159,8 +159,9 @@ def open_first_database(window: MainWindow, target: str | Path) -> bool:
             if answer != QMessageBox.StandardButton.Open:
                 return False
         else:
-            window.set_database(db)
-            return True
+            if opened is not None:
+                window.set_database(opened.db, opened)
+                return True
         chosen = choose_database_file(window, target)
         if not chosen:
             return False

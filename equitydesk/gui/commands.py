@@ -58,6 +58,7 @@ class CommandId(Enum):
     PRINT_ACTIONS = auto()
     PRINT_ACTIONS_BY_STRATEGY = auto()
     IMPORT_ACTIONS = auto()
+    ERASE_PERSON = auto()
 
 
 Shortcut = QKeySequence.StandardKey | str | None
@@ -149,7 +150,22 @@ SPECS: dict[CommandId, CommandSpec] = {
     CommandId.PRINT_ACTIONS_BY_STRATEGY: CommandSpec(
         "Print action report by strategy…", "A PDF of a committee's action items by strategy, overdue first"
     ),
+    CommandId.ERASE_PERSON: CommandSpec(
+        "Erase person…", "Erase the selected person for good, with their memberships and attendance (not undoable)"
+    ),
 }
+
+# Commands that change the database: off while it is open read-only (another EquityDesk is its writer).
+WRITE_COMMANDS = frozenset(
+    {
+        CommandId.ADD_PERSON, CommandId.EDIT_PERSON, CommandId.ARCHIVE_PERSON, CommandId.RESTORE_PERSON,
+        CommandId.ADD_MEMBERSHIP, CommandId.EDIT_MEMBERSHIP, CommandId.REMOVE_MEMBERSHIP, CommandId.MERGE_PEOPLE,
+        CommandId.IMPORT_ROSTER, CommandId.UNDO_IMPORT, CommandId.BACKUPS, CommandId.ERASE_PERSON,
+        CommandId.NEW_MEETING, CommandId.COPY_MEETING, CommandId.MEETING_SERIES,
+        CommandId.ADD_ACTION, CommandId.EDIT_ACTION, CommandId.ACTION_STATUS, CommandId.ACTION_OWNERS,
+        CommandId.ACTION_DUE, CommandId.ACTION_NOTE, CommandId.IMPORT_ACTIONS,
+    }
+)  # fmt: skip
 
 
 def icon(name: str) -> QIcon:
@@ -163,6 +179,7 @@ class CommandRegistry(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._actions: dict[CommandId, QAction] = {}
+        self.read_only = False
 
     def __getitem__(self, action_id: CommandId) -> QAction:
         action = self._actions.get(action_id)
@@ -191,4 +208,11 @@ class CommandRegistry(QObject):
 
     def enable(self, enabled: bool, *action_ids: CommandId) -> None:
         for action_id in action_ids:
-            self[action_id].setEnabled(enabled)
+            self[action_id].setEnabled(enabled and not (self.read_only and action_id in WRITE_COMMANDS))
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A read-only database: every command that writes is off until another database is opened."""
+        self.read_only = read_only
+        for action_id in WRITE_COMMANDS:
+            if read_only:
+                self[action_id].setEnabled(False)

@@ -42,6 +42,7 @@ from equitydesk.gui.undo import EditCommands
 
 if TYPE_CHECKING:
     from equitydesk.db.engine import Database
+    from equitydesk.gui.opening import Opened
     from equitydesk.gui.workspace import ContextFactory, Workspace
     from equitydesk.services.registry import Services
 
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
             CommandId.EDIT_PERSON,
             CommandId.ARCHIVE_PERSON,
             CommandId.RESTORE_PERSON,
+            CommandId.ERASE_PERSON,
         ):
             roster_menu.addAction(a[action_id])
         roster_menu.addSeparator()
@@ -235,11 +237,18 @@ class MainWindow(QMainWindow):
     def services(self) -> Services | None:
         return self.workspace.services if self.workspace is not None else None
 
-    def set_database(self, db: Database | None) -> None:
-        """Show this database in every page, through a new workspace; the one shown before is closed."""
+    def set_database(self, db: Database | None, opened: Opened | None = None) -> None:
+        """Show this database in every page, through a new workspace; the one shown before is closed.
+
+        `opened` carries the lock taken for it (gui/opening.py), or who holds it when it is open read-only.
+        """
         from equitydesk.gui.workspace import Workspace  # late: the window shows before SQLAlchemy loads
 
-        self.set_workspace(Workspace.open(db, self, context=self._context) if db is not None else None)
+        if db is None:
+            self.set_workspace(None)
+            return
+        lock, holder = (opened.lock, opened.holder) if opened is not None else (None, None)
+        self.set_workspace(Workspace.open(db, self, context=self._context, lock=lock, holder=holder))
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         old = self.workspace
@@ -257,6 +266,8 @@ class MainWindow(QMainWindow):
             workspace.show_requested.connect(self.show_requested)
             workspace.history.said.connect(self._say)
         self.edit_commands.set_history(workspace.history if workspace is not None else None)
+        # Before the pages: their selection handlers enable commands, and a read-only view keeps edits off.
+        self.commands.set_read_only(workspace is not None and workspace.read_only)
         for page in self.pages:
             page.set_workspace(workspace)
         self.exports.set_workspace(workspace)
@@ -271,12 +282,12 @@ class MainWindow(QMainWindow):
 
     def open_path(self, target: str | Path, *, create: bool = False) -> bool:
         """Open a database file (or URL); on failure say why in plain words and keep the current one."""
-        from equitydesk.db.engine import open_database
         from equitydesk.db.errors import DatabaseError
         from equitydesk.db.integrity import DatabaseDamaged
+        from equitydesk.gui.opening import open_for_window
 
         try:
-            db = open_database(target, create=create)
+            opened = open_for_window(self, target, create=create)
         except DatabaseDamaged as error:
             from equitydesk.gui.dialogs.recovery_dialog import RecoveryChoice, offer_recovery
 
@@ -287,7 +298,9 @@ class MainWindow(QMainWindow):
         except DatabaseError as error:
             QMessageBox.warning(self, "Cannot open this database", str(error))
             return False
-        self.set_database(db)
+        if opened is None:
+            return False
+        self.set_database(opened.db, opened)
         return True
 
     def show_backups(self) -> QWidget | None:
@@ -370,6 +383,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.db.path.name if self.db is not None and self.db.path is not None else None
+        if name and self.workspace is not None and self.workspace.read_only:
+            name += " (read-only)"
         self.setWindowTitle(f"{name} — EquityDesk" if name else "EquityDesk")
 
     def _update_counts(self, _changes: object = None) -> None:
@@ -385,7 +400,9 @@ class MainWindow(QMainWindow):
             plural(counts.meetings, "meeting"),
             plural(counts.open_actions, "open action item"),
         ]
-        self.db_label.setText(f"Database: {workspace.label}")
+        holder = workspace.holder
+        where = f" — read-only: {holder.describe()}" if holder is not None else ""
+        self.db_label.setText(f"Database: {workspace.label}{where}")
         self.db_label.setToolTip(workspace.label)
         self.counts_label.setText("  ·  ".join(parts) + "  ")
 

@@ -16,6 +16,7 @@ from equitydesk.gui.undo import UndoHistory
 
 if TYPE_CHECKING:
     from equitydesk.db.engine import Database
+    from equitydesk.db.file_lock import LockHolder, WriterLock
     from equitydesk.services.context import ServiceContext
     from equitydesk.services.registry import Services
 
@@ -72,25 +73,49 @@ class Workspace(QObject):
     # A page asks to show another page's list: (that page's CommandId.GO_*, a plain view name such as "overdue").
     show_requested = Signal(object, str)
 
-    def __init__(self, db: Database, services: Services, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        services: Services,
+        parent: QObject | None = None,
+        *,
+        lock: WriterLock | None = None,
+        holder: LockHolder | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.services = services
+        self.lock = lock  # one writer at a time (db/file_lock.py): held while open, released on close
+        self.holder = holder  # read-only because this EquityDesk holds the lock elsewhere
         self._chosen_committee: int | None = None
         self._closed = False
         self.auto_backup = AutoBackup(self)  # backs the database up while it changes, and on closing
         self.history = UndoHistory(self)  # the undo stack of this database (gui/undo.py)
 
     @classmethod
-    def open(cls, db: Database, parent: QObject | None = None, *, context: ContextFactory | None = None) -> Workspace:
+    def open(
+        cls,
+        db: Database,
+        parent: QObject | None = None,
+        *,
+        context: ContextFactory | None = None,
+        lock: WriterLock | None = None,
+        holder: LockHolder | None = None,
+    ) -> Workspace:
         """The workspace over `db`; its services get `context(db)`, or else the login name and the real date."""
         from equitydesk.services.registry import Services, services_for  # late: the window shows before SQLAlchemy
 
-        return cls(db, services_for(db) if context is None else Services.build(context(db)), parent)
+        services = services_for(db) if context is None else Services.build(context(db))
+        return cls(db, services, parent, lock=lock, holder=holder)
 
     @property
     def label(self) -> str:
         return self.db.label
+
+    @property
+    def read_only(self) -> bool:
+        """Opened with SQLite's mode=ro (another EquityDesk has it): nothing here can write to it."""
+        return self.db.read_only
 
     # --- what the pages show ---------------------------------------------------------------------------------
 
@@ -166,5 +191,9 @@ class Workspace(QObject):
         from equitydesk.gui.jobs import wait_for_lane
 
         wait_for_lane()
-        self.auto_backup.close()
-        self.db.dispose()
+        try:
+            self.auto_backup.close()
+            self.db.dispose()
+        finally:
+            if self.lock is not None:  # last: the closing backup is made while we are still the writer
+                self.lock.release()

@@ -12,8 +12,10 @@ from sqlalchemy.orm import Session
 from equitydesk.db.tables import Committee, Membership, Person
 from equitydesk.domain.enums import ChangeAction, MembershipStatus, QuorumKind, Role, StakeholderGroup
 from equitydesk.domain.keys import email_key, person_name_key
-from equitydesk.services import changelog, roster_undo
+from equitydesk.services import changelog, erasure, roster_undo
+from equitydesk.services.backups import database_path
 from equitydesk.services.crud import Column, Edited, EntityService, ListQuery, SqlExpr
+from equitydesk.services.erasure import ErasureResult
 from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.fields import Field
 from equitydesk.services.records import CommitteeRecord, MembershipRecord, PersonMembership, PersonRecord
@@ -160,6 +162,15 @@ class PersonService(EntityService[Person, PersonRecord]):
             )
             session.flush()
             changelog.forget_subject(session, entity_id)
+
+    def erase(self, *, person_id: int, purge_backups: bool = False) -> ErasureResult:
+        """Erase for good (services/erasure.py): a backup first, then no byte of them left in the file or -wal."""
+        return erasure.erase_person(self.ctx, person_id=person_id, purge_backups=purge_backups)
+
+    def backups_holding(self, *, person_id: int) -> int:
+        """How many backups of the database hold this person (what erasing would leave behind)."""
+        path = database_path(self.ctx.sessions)
+        return 0 if path is None else len(erasure.backups_holding(path, erasure.identity_of(self.ctx, person_id)))
 
     def archive_many(self, ids: Sequence[int], *, archived: bool = True) -> int:
         """Archive (or restore) these people in one transaction, each logged; how many changed.

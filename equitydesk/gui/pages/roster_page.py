@@ -122,6 +122,11 @@ class RosterPage(ListPage):
                 button.hide()
         self.commands.enable(False, CommandId.ADD_PERSON, CommandId.EDIT_PERSON, CommandId.ARCHIVE_PERSON)
         self.commands.enable(False, CommandId.RESTORE_PERSON, CommandId.MERGE_PEOPLE, CommandId.REPRESENTATION)
+        self.commands.bind(CommandId.ERASE_PERSON, self.erase_person)
+        self.commands.enable(False, CommandId.ERASE_PERSON)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action_id in (CommandId.EDIT_PERSON, CommandId.ARCHIVE_PERSON, CommandId.ERASE_PERSON):
+            self.table.addAction(self.commands[action_id])
 
     def build_filters(self, row: FlowLayout) -> None:
         self.committee_combo = QComboBox()
@@ -270,7 +275,7 @@ class RosterPage(ListPage):
         person_id = ids[0] if len(ids) == 1 else None
         flags = self._archived_flags()
         self.commands.enable(self.services is not None, CommandId.ADD_PERSON, CommandId.REPRESENTATION)
-        self.commands.enable(person_id is not None, CommandId.EDIT_PERSON)
+        self.commands.enable(person_id is not None, CommandId.EDIT_PERSON, CommandId.ERASE_PERSON)
         self.commands.enable(not all(flags.values()), CommandId.ARCHIVE_PERSON)
         self.commands.enable(any(flags.values()), CommandId.RESTORE_PERSON)
         self.commands.enable(len(ids) == 2, CommandId.MERGE_PEOPLE)
@@ -339,6 +344,16 @@ class RosterPage(ListPage):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._set_archived(ids, True)
+
+    def erase_person(self) -> bool:
+        from equitydesk.gui.dialogs.erase_dialog import erase_person
+
+        person_id = self.selected_id()
+        return (
+            self.workspace is not None
+            and person_id is not None
+            and erase_person(self, self.workspace, person_id, done=self.notify)
+        )
 
     def restore_person(self) -> None:
         """Restoring hides nothing and loses nothing, so it needs no confirmation."""
