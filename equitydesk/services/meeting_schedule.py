@@ -12,7 +12,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from equitydesk.db.base import utcnow
-from equitydesk.db.tables import ActionItem, AgendaItem, Committee, Meeting, Membership, Person
+from equitydesk.db.tables import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Committee,
+    Decision,
+    Meeting,
+    MeetingGuest,
+    Membership,
+    MinutesAmendment,
+    Person,
+)
 from equitydesk.domain.agenda_times import DEFAULT_TIME_ZONE
 from equitydesk.domain.carry_forward import (
     REVIEW_MINUTES,
@@ -84,6 +95,39 @@ class MeetingScheduling(EntityService[Meeting, MeetingRecord]):
     def update_meeting(self, *, meeting_id: int, **values: Any) -> MeetingRecord:
         """Change the schedule (title, date, start and end, place, link, time zone, status)."""
         return self.update(meeting_id, **values)
+
+    def unschedule(self, *, meeting_id: int) -> MeetingRecord:
+        """Undo of schedule(): delete the meeting and its agenda, refused once anything else refers to it
+        (attendance, guests, decisions, actions, minutes, amendments, an item carried on from it)."""
+        with self.ctx.sessions.begin() as session:
+            meeting = self._load(session, meeting_id)
+            record = self.record.of(meeting)
+            items = list(session.scalars(item_order(meeting_id)))
+            item_ids = [i.id for i in items]
+            used = [
+                select(Attendance.id).where(Attendance.meeting_id == meeting_id),
+                select(MeetingGuest.id).where(MeetingGuest.meeting_id == meeting_id),
+                select(Decision.id).where(Decision.meeting_id == meeting_id),
+                select(MinutesAmendment.id).where(MinutesAmendment.meeting_id == meeting_id),
+                select(ActionItem.id).where(ActionItem.meeting_id == meeting_id),
+                select(Meeting.id).where(Meeting.minutes_approved_at_meeting_id == meeting_id),
+                select(AgendaItem.id).where(AgendaItem.carried_from_id.in_(item_ids)),
+            ]
+            kept = meeting.minutes_draft or meeting.called_to_order_at or any(i.minutes_text for i in items)
+            if kept or any(session.scalar(q.limit(1)) is not None for q in used):
+                raise DomainError(
+                    f"“{meeting.title}” already has attendance, minutes, decisions or actions, so it stays; "
+                    "delete those first to take the meeting back."
+                )
+            for item in items:
+                session.delete(item)
+            session.delete(meeting)
+            session.flush()
+            changelog.record(
+                session, actor=self.ctx.actor, entity="meeting", entity_id=meeting_id, action=ChangeAction.DELETE,
+                changes={"title": (record.title, None), "starts_at": (record.starts_at, None)},
+            )  # fmt: skip
+            return record
 
     def copy_previous(
         self, *, source_id: int, starts_at: datetime, ends_at: datetime | None = None, title: str | None = None
