@@ -46,7 +46,7 @@ from equitydesk.domain.meeting_series import MONTH_NAMES, MonthlyRule, series_da
 from equitydesk.formats.ics import CalendarEvent, write_ics
 from equitydesk.services import changelog
 from equitydesk.services.agenda import PLAN_FIELDS, item_order
-from equitydesk.services.crud import EntityService
+from equitydesk.services.crud import EntityService, Row, row_of
 from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.records import MeetingRecord
 
@@ -79,6 +79,14 @@ def check_time_zone(name: str | None) -> None:
         ) from None
 
 
+@dataclass(frozen=True)
+class Unscheduled:
+    """A meeting taken back by unschedule(): its row and its agenda's rows, which reschedule() puts back."""
+
+    meeting: Row
+    items: tuple[Row, ...]
+
+
 class MeetingScheduling(EntityService[Meeting, MeetingRecord]):
     """Each method is one user action and one transaction."""
 
@@ -96,13 +104,14 @@ class MeetingScheduling(EntityService[Meeting, MeetingRecord]):
         """Change the schedule (title, date, start and end, place, link, time zone, status)."""
         return self.update(meeting_id, **values)
 
-    def unschedule(self, *, meeting_id: int) -> MeetingRecord:
+    def unschedule(self, *, meeting_id: int) -> Unscheduled:
         """Undo of schedule(): delete the meeting and its agenda, refused once anything else refers to it
         (attendance, guests, decisions, actions, minutes, amendments, an item carried on from it)."""
         with self.ctx.sessions.begin() as session:
             meeting = self._load(session, meeting_id)
             record = self.record.of(meeting)
             items = list(session.scalars(item_order(meeting_id)))
+            removed = Unscheduled(meeting=row_of(meeting), items=tuple(row_of(i) for i in items))
             item_ids = [i.id for i in items]
             used = [
                 select(Attendance.id).where(Attendance.meeting_id == meeting_id),
@@ -127,7 +136,22 @@ class MeetingScheduling(EntityService[Meeting, MeetingRecord]):
                 session, actor=self.ctx.actor, entity="meeting", entity_id=meeting_id, action=ChangeAction.DELETE,
                 changes={"title": (record.title, None), "starts_at": (record.starts_at, None)},
             )  # fmt: skip
-            return record
+            return removed
+
+    def reschedule(self, *, removed: Unscheduled) -> int:
+        """Redo of schedule() after unschedule(): the meeting and its agenda come back under their ids."""
+        with self.ctx.sessions.begin() as session:
+            if session.get(Meeting, removed.meeting["id"]) is not None:
+                raise DomainError("Another meeting took this one's place meanwhile, so it cannot come back.")
+            session.add(Meeting(**removed.meeting))
+            session.flush()
+            session.add_all(AgendaItem(**row) for row in removed.items)
+            self._flush(session)
+            changelog.record(
+                session, actor=self.ctx.actor, entity="meeting", entity_id=removed.meeting["id"],
+                action=ChangeAction.CREATE, changes={"title": (None, removed.meeting["title"])},
+            )  # fmt: skip
+            return int(removed.meeting["id"])
 
     def copy_previous(
         self, *, source_id: int, starts_at: datetime, ends_at: datetime | None = None, title: str | None = None

@@ -396,7 +396,8 @@ class ScheduleDialog(QDialog):
             back = lambda s, e: s.meetings.edit(e.record.id, **e.before)  # noqa: E731
             return {"undo": back, "redo": back}
         if self.mode is Mode.NEW:
-            return {"undo": lambda s, meeting_id: s.meetings.unschedule(meeting_id=meeting_id)}
+            return {"undo": lambda s, meeting_id: s.meetings.unschedule(meeting_id=meeting_id),
+                    "redo": lambda s, removed: s.meetings.reschedule(removed=removed)}  # fmt: skip
         return {}
 
     def reject(self) -> None:
