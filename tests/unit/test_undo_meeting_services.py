@@ -50,7 +50,7 @@ def test_adding_an_item_is_taken_off_and_put_back_at_its_place_under_its_id(svc,
         made.append(record.id)
         return record
 
-    round_trip(svc, do, lambda r: svc.agenda.remove_added(record=r), lambda removed: svc.agenda.restore(removed=removed))
+    round_trip(svc, do, lambda r: svc.agenda.remove_added(record=r), lambda gone: svc.agenda.restore(removed=gone))
     assert titles(svc, met["sept"]) == ["Welcome", "Data review", "Budget", "Close"]
     assert svc.agenda.get(made[0]).title == "Data review"
 
@@ -155,9 +155,11 @@ def test_recording_and_editing_a_decision_round_trip(svc, met):
     round_trip(
         svc,
         lambda: svc.decisions.save_returning(
-            meeting_id=met["sept"], decision_id=decision_id, motion="Adopt the amended plan",
+            meeting_id=met["sept"],
+            decision_id=decision_id,
+            motion="Adopt the amended plan",
             roll_call={mai: "no", ali: "yes", rosa: "no"},
-        ),  # fmt: skip
+        ),
         lambda change: svc.decisions.put_back(change=change),
         lambda change: svc.decisions.put_back(change=change),
     )
