@@ -82,13 +82,7 @@ def test_a_deleted_decision_comes_back_with_its_roll_call(qtbot, services, works
     assert tab.decision_list.count() == 1 and "roll call" in tab.decision_list.item(0).text()
 
 
-def test_an_edit_made_before_the_minutes_were_approved_cannot_be_undone_after(
-    qtbot,
-    services,
-    workspace,
-    sample,
-    monkeypatch,  # noqa: F811
-):
+def test_an_edit_made_before_approval_cannot_be_undone_after(qtbot, services, workspace, sample, monkeypatch):  # noqa: F811
     tab = host(qtbot, AttendanceTab(workspace, sample.meeting_id))
     click(qtbot, tab.all_present_button)
     wait_for_writes(qtbot)

@@ -242,3 +242,19 @@ def test_undo_of_an_edit_made_before_the_minutes_were_approved_is_refused(svc, m
         with pytest.raises(DomainError, match="approved and locked"):
             undo()
     assert state(svc) == locked
+
+
+def test_an_approval_is_withdrawn_until_an_amendment_is_recorded(svc, met):
+    sept, approvals = met["sept"], []
+
+    def approve():
+        approvals.append(svc.minutes.approve_returning(meeting_id=sept, approved_at_meeting_id=met["oct"]))
+        return approvals[-1]
+
+    svc.minutes.save_draft(meeting_id=sept, text="Minutes of September")
+    round_trip(svc, approve, lambda a: svc.minutes.withdraw_approval(approval=a), lambda _a: approve())
+    assert svc.minutes.state(sept).locked, "redone: approved again"
+    svc.minutes.record_amendment(meeting_id=sept, text="Ali attended remotely.")
+    with pytest.raises(DomainError, match="amendment was recorded"):
+        svc.minutes.withdraw_approval(approval=approvals[-1])
+    assert svc.minutes.state(sept).locked
