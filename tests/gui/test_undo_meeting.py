@@ -93,3 +93,24 @@ def test_an_edit_made_before_approval_cannot_be_undone_after(qtbot, services, wo
     assert said and "approved and locked" in said[0] and said[0].endswith("could not be undone and is off the list.")
     assert not workspace.history.can_undo()
     assert services.attendance.quorum(sample.meeting_id).present == 7
+
+
+def test_approving_is_undone_first_then_the_notes_before_it(qtbot, services, workspace, sample):  # noqa: F811
+    tab = host(qtbot, MinutesTab(workspace, sample.meeting_id))
+    tab.items_list.setCurrentRow(0)
+    qtbot.keyClicks(tab.notes_edit, "The chair welcomed families.")
+    click(qtbot, tab.save_notes_button)
+    wait_for_writes(qtbot)
+    click(qtbot, tab.approve_button)
+    dialog = tab.dialog
+    click(qtbot, next(b for b in dialog.buttons.buttons() if b.text().replace("&", "") == "Approve and lock"))
+    wait_for_writes(qtbot)
+    assert services.minutes.state(sample.meeting_id).locked and tab.amend_button.isVisible()
+    assert workspace.history.stack.undoText() == "Approve minutes"
+    undo_in(qtbot, workspace, tab)
+    assert not services.minutes.state(sample.meeting_id).locked and tab.save_notes_button.isVisible()
+    if workspace.history.stack.undoText() == "Save minutes":  # the text on screen was saved before approval
+        undo_in(qtbot, workspace, tab)
+    assert workspace.history.stack.undoText() == "Save notes on “Welcome and introductions”"
+    undo_in(qtbot, workspace, tab)
+    assert services.minutes.state(sample.meeting_id).items[0].notes is None
