@@ -9,12 +9,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from equitydesk.db.tables import ActionItem, AgendaItem, Committee, Meeting, MinutesAmendment, Person
+from equitydesk.db.tables import ActionItem, ActionUpdate, AgendaItem, Committee, Meeting, MinutesAmendment, Person
 from equitydesk.domain.enums import ChangeAction, MinutesStatus
 from equitydesk.services import changelog
 from equitydesk.services.actions import ActionItemService
 from equitydesk.services.attendance import attendance_sheet
 from equitydesk.services.context import ServiceContext
+from equitydesk.services.crud import Row
 from equitydesk.services.decisions import decisions_of
 from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.meetings import AgendaItemService
@@ -235,6 +236,15 @@ class MinutesService:
                 "details": details,
             }
             return self._actions.create_in(session, self._actions.clean(values, partial=False))
+
+    def take_back_action(self, *, action_id: int) -> Row:
+        """Undo of create_action: the action goes (its row returned for `actions.reinsert`), unless progress was
+        recorded on it since, which deleting it would lose."""
+        with self.ctx.sessions() as session:
+            noted = select(ActionUpdate.id).where(ActionUpdate.action_item_id == action_id).limit(1)
+            if session.scalar(noted) is not None:
+                raise DomainError("Progress was recorded on this action since, so it stays; mark it dropped instead.")
+        return self._actions.delete_returning_row(action_id)
 
     def _set(self, session: Session, meeting: Meeting, **values: Any) -> None:
         diff = {k: (getattr(meeting, k), v) for k, v in values.items() if getattr(meeting, k) != v}

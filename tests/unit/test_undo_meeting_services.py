@@ -193,9 +193,13 @@ def test_a_schedule_edit_and_an_action_from_an_item_round_trip(svc, met):
     round_trip(
         svc,
         lambda: svc.minutes.create_action(agenda_item_id=met["items"][1], title="Send the budget"),
-        lambda record: svc.actions.delete_returning_row(record.id),
+        lambda record: svc.minutes.take_back_action(action_id=record.id),
         lambda row: svc.actions.reinsert(row=row),
     )
+    action = svc.minutes.create_action(agenda_item_id=met["items"][1], title="Call the district")
+    svc.action_updates.create(action_item_id=action.id, on=date(2025, 9, 12), note="Left a message.")
+    with pytest.raises(DomainError, match="Progress was recorded"):
+        svc.minutes.take_back_action(action_id=action.id)
 
 
 def test_minutes_notes_times_and_draft_are_undone_by_the_values_before(svc, met):

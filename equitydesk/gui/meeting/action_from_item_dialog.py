@@ -122,7 +122,7 @@ class ActionFromItemDialog(QDialog):
             self,
             f"Add action “{' '.join(str(values.get('title') or '').split())}”",
             do=lambda s: s.minutes.create_action(agenda_item_id=item_id, **values),
-            undo=lambda s, record: s.actions.delete_returning_row(record.id),
+            undo=lambda s, record: s.minutes.take_back_action(action_id=record.id),
             redo=lambda s, row: s.actions.reinsert(row=row),
             changes=(Change.ACTIONS, Change.MEETINGS),
         )
