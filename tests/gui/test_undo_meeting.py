@@ -114,3 +114,19 @@ def test_approving_is_undone_first_then_the_notes_before_it(qtbot, services, wor
     assert workspace.history.stack.undoText() == "Save notes on “Welcome and introductions”"
     undo_in(qtbot, workspace, tab)
     assert services.minutes.state(sample.meeting_id).items[0].notes is None
+
+
+def test_a_removed_item_comes_back_at_its_place_under_its_id(qtbot, window, december, monkeypatch):  # noqa: F811
+    view = open_by_keyboard(qtbot, window, december)
+    agenda = view.agenda
+    removed = agenda.model.id_at(1)
+    agenda.select_id(removed)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    agenda.remove_item()
+    wait_for_writes(qtbot)
+    assert "Approval of the agenda" not in agenda.titles()
+    assert window.commands[CommandId.UNDO].text().replace("&", "") == "Undo Remove “Approval of the agenda”"
+    window.commands[CommandId.UNDO].trigger()
+    wait_for_writes(qtbot)
+    assert agenda.titles() == ORDER and agenda.model.id_at(1) == removed
+    assert db_order(window, december) == list(enumerate(ORDER, start=1))
