@@ -4,12 +4,14 @@ is one step; a deleted decision returns with its roll call; an undo refused once
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from equitydesk.domain.carry_forward import REVIEW_TITLE
 from equitydesk.domain.enums import AttendanceStatus
 from equitydesk.gui.commands import CommandId
 from equitydesk.gui.meeting.attendance_tab import AttendanceTab
 from equitydesk.gui.meeting.minutes_tab import MinutesTab
+from equitydesk.gui.pages.meetings_page import MeetingsPage
 from tests.gui.test_meeting_agenda import db_order, december, open_by_keyboard  # noqa: F401 (a fixture)
 from tests.gui.test_meeting_minutes import click, host, sample  # noqa: F401 (a fixture)
 from tests.gui.waiting import wait_for_writes
@@ -130,3 +132,29 @@ def test_a_removed_item_comes_back_at_its_place_under_its_id(qtbot, window, dece
     wait_for_writes(qtbot)
     assert agenda.titles() == ORDER and agenda.model.id_at(1) == removed
     assert db_order(window, december) == list(enumerate(ORDER, start=1))
+
+
+def test_a_new_meeting_is_taken_back_with_its_agenda_and_redone_under_its_id(qtbot, window, committee):
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    page = window.show_page(MeetingsPage)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    dialog = page.dialog
+    dialog.title_edit.clear()
+    qtbot.keyClicks(dialog.title_edit, "January listening session")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot)
+    qtbot.waitUntil(lambda: page.view is not None)
+    new_id = page.view.meeting_id
+    assert window.commands[CommandId.UNDO].text().replace("&", "") == "Undo New meeting"
+    window.commands[CommandId.UNDO].trigger()
+    wait_for_writes(qtbot)
+    titles = [m.title for m in window.services.meetings.of_committee(committee_id=committee.committees["eac"])]
+    assert "January listening session" not in titles
+    assert page.view.title_label.text() == "This meeting no longer exists" and not page.view.tabs.isEnabled()
+    window.commands[CommandId.REDO].trigger()
+    wait_for_writes(qtbot)
+    assert window.services.meetings.get(new_id).title == "January listening session"
+    assert page.view.title_label.text() == "January listening session" and page.view.tabs.isEnabled()
+    assert page.view.agenda.titles() == [REVIEW_TITLE]
+    assert [line.item.title for line in window.services.agenda.plan(meeting_id=new_id).lines] == [REVIEW_TITLE]

@@ -178,6 +178,12 @@ def test_a_new_meeting_is_taken_back_until_something_refers_to_it(svc, met):
         lambda meeting_id: svc.meetings.unschedule(meeting_id=meeting_id),
         lambda removed: svc.meetings.reschedule(removed=removed),
     )
+    round_trip(
+        svc,
+        lambda: svc.meetings.copy_previous(source_id=met["sept"], starts_at=datetime(2025, 12, 10, 18)).id,
+        lambda meeting_id: svc.meetings.unschedule(meeting_id=meeting_id),
+        lambda removed: svc.meetings.reschedule(removed=removed),
+    )
     svc.attendance.set_statuses(meeting_id=met["oct"], statuses={met["people"][0]: "present"})
     with pytest.raises(DomainError, match="stays"):
         svc.meetings.unschedule(meeting_id=met["oct"])

@@ -25,6 +25,7 @@ from equitydesk.domain.enums import AttendanceStatus
 from equitydesk.domain.quorum import Quorum
 from equitydesk.gui.jobs import user_message
 from equitydesk.gui.workspace import Change
+from equitydesk.services.errors import NotFound
 
 if TYPE_CHECKING:
     from equitydesk.gui.workspace import Workspace
@@ -147,7 +148,11 @@ class AttendanceTab(QWidget):
     def reload(self) -> None:
         if self.workspace.closed:
             return
-        self.show_sheet(self.services.attendance.sheet(self.meeting_id))
+        try:
+            sheet = self.services.attendance.sheet(self.meeting_id)
+        except NotFound:  # the meeting was deleted (or its creation undone): the view above says so
+            return
+        self.show_sheet(sheet)
 
     def show_sheet(self, sheet: AttendanceSheet) -> None:
         self.sheet = sheet

@@ -28,6 +28,7 @@ from equitydesk.gui.meeting.action_from_item_dialog import ActionFromItemDialog
 from equitydesk.gui.meeting.approve_minutes_dialog import AmendmentDialog, ApproveMinutesDialog
 from equitydesk.gui.meeting.decision_dialog import DecisionDialog
 from equitydesk.gui.workspace import Change
+from equitydesk.services.errors import NotFound
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -196,7 +197,10 @@ class MinutesTab(QWidget):
     def reload(self) -> None:
         if self.workspace.closed:
             return
-        self.state = state = self.services.minutes.state(self.meeting_id)
+        try:
+            self.state = state = self.services.minutes.state(self.meeting_id)
+        except NotFound:  # the meeting was deleted (or its creation undone): the view above says so
+            return
         self.decisions = self.services.decisions.of_meeting(self.meeting_id)
         self._filling = True
         try:

@@ -352,7 +352,7 @@ class ScheduleDialog(QDialog):
 
         self.buttons.setEnabled(False)
         kinds, ids = (Change.MEETINGS,), [committee_id]
-        if undo:  # an edit and a new meeting are undoable; a copy or a series are not (yet)
+        if undo:
             op = self.workspace.undoable(self, title, do=write, changes=kinds, committee_ids=ids, **undo)
         else:
             op = self.workspace.op(self, write, changes=kinds, committee_ids=ids, title=title)
@@ -391,11 +391,12 @@ class ScheduleDialog(QDialog):
         return series, "New series of meetings"
 
     def _undo(self) -> dict[str, Any]:
-        """How the edit is undone: an edit gives back the values it replaced, a new meeting is taken away."""
+        """How the edit is undone: an edit gives back the values it replaced, a new or copied meeting is taken
+        away (a series is not undoable: several meetings at once)."""
         if self.mode is Mode.EDIT:
             back = lambda s, e: s.meetings.edit(e.record.id, **e.before)  # noqa: E731
             return {"undo": back, "redo": back}
-        if self.mode is Mode.NEW:
+        if self.mode in (Mode.NEW, Mode.COPY):
             return {"undo": lambda s, meeting_id: s.meetings.unschedule(meeting_id=meeting_id),
                     "redo": lambda s, removed: s.meetings.reschedule(removed=removed)}  # fmt: skip
         return {}
