@@ -18,8 +18,13 @@ the inverse as plain data: any table service's `edit()` returns the before-value
 undoes) and `delete_returning_row()` the row that `reinsert(row=...)` puts back under its id; on the roster,
 `people.set_archived()` returns the ids it changed, `people.undo_create()`/`redo_create()` take back an added
 person, `memberships.remove()`/`put_back()` a membership (and a committee it started), `merge.merge()` returns a
-token that `merge.unmerge(token=...)` takes, `representation.set_targets()` the shares before. Redo must give
-back what undo is given next (the same shape as do's result); ids stay the same where the database allows.
+token that `merge.unmerge(token=...)` takes, `representation.set_targets()` the shares before. At a meeting,
+`agenda.remove()` returns what `agenda.restore()` puts back at its place, `attendance.change_statuses()` the statuses
+before, `decisions.save_returning()`/`remove()` what `decisions.put_back()` restores (roll call included),
+`meetings.unschedule()` (refused once anything refers to the meeting) what `meetings.reschedule()` takes, and
+`minutes.approve_returning()` what `minutes.withdraw_approval()` puts back (refused once an amendment is recorded).
+Redo must give back what undo is given next (the same shape as do's result); ids stay the same where the
+database allows.
 A write that is not undoable by this history (a whole import, an undone import, a restore) calls
 `workspace.history.clear(reason)` after it commits, so the user is told the list was emptied and why.
 Move the stack only through UndoHistory.undo()/redo() (a QUndoView or stack.undo() would skip the writes).

@@ -13,7 +13,7 @@ from equitydesk.db.tables import AgendaItem, Meeting, Membership, Person, Plan, 
 from equitydesk.domain.agenda_times import AgendaTimes, agenda_times
 from equitydesk.domain.enums import ChangeAction, MembershipStatus
 from equitydesk.services import changelog
-from equitydesk.services.crud import EntityService
+from equitydesk.services.crud import Edited, EntityService, Row, row_of
 from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.records import AgendaItemRecord, MeetingRecord
 
@@ -45,6 +45,14 @@ class AgendaLine:
     presenter_name: str | None  # the member's name when a member presents, else the free text
     strategy_label: str | None
     carried_from: str | None  # "October meeting, October 14, 2025" when it was not reached there
+
+
+@dataclass(frozen=True)
+class RemovedItem:
+    """A removed item's stored row and where it stood (0 is first): what `restore` puts back."""
+
+    row: Row
+    index: int
 
 
 @dataclass(frozen=True)
@@ -137,12 +145,14 @@ class AgendaOperations(EntityService[AgendaItem, AgendaItemRecord]):
             self._pack(session, items)
             return self.record.of(obj)
 
-    def remove(self, *, item_id: int) -> None:
-        """Delete the item; the items after it move up one."""
+    def remove(self, *, item_id: int) -> RemovedItem:
+        """Delete the item; the items after it move up one. Returns what `restore` needs to put it back."""
         with self.ctx.sessions.begin() as session:
             obj = self._load(session, item_id)
             self.before_delete(session, obj)
             meeting_id = obj.meeting_id
+            items = self._items(session, meeting_id)
+            removed = RemovedItem(row=row_of(obj), index=items.index(obj))
             snapshot = {name: (getattr(obj, name), None) for name in self.fields if getattr(obj, name) is not None}
             session.delete(obj)
             self._flush(session)
@@ -155,6 +165,48 @@ class AgendaOperations(EntityService[AgendaItem, AgendaItemRecord]):
                 changes=snapshot,
             )
             self._pack(session, self._items(session, meeting_id))
+            return removed
+
+    def restore(self, *, removed: RemovedItem) -> AgendaItemRecord:
+        """Put a removed item back at its place, under its old id when that is still free (undo of remove/add)."""
+        with self.ctx.sessions.begin() as session:
+            values = dict(removed.row)
+            self.prepare(session, values, None)  # approved minutes stay locked
+            items = self._items(session, values["meeting_id"])
+            if session.get(AgendaItem, values["id"]) is not None:
+                values.pop("id")
+            obj = AgendaItem(**{**values, "position": len(items) + 1})
+            session.add(obj)
+            self._flush(session)
+            changelog.record(
+                session,
+                actor=self.ctx.actor,
+                entity=self.entity,
+                entity_id=obj.id,
+                action=ChangeAction.CREATE,
+                changes={k: (None, v) for k, v in removed.row.items() if k in self.fields and v is not None},
+            )
+            items.insert(max(0, min(removed.index, len(items))), obj)
+            self._pack(session, items)
+            return self.record.of(obj)
+
+    def remove_added(self, *, record: AgendaItemRecord) -> RemovedItem:
+        """Undo of add or duplicate (given what they returned): the item goes again."""
+        return self.remove(item_id=record.id)
+
+    def revise(self, *, item_id: int, **values: Any) -> Edited[AgendaItemRecord]:
+        """edit_item(), also returning the values before and after: `edit(item_id, **before)` undoes it."""
+        cleaned = self._editable(values, partial=True)
+        if cleaned.get("presenter_person_id"):
+            cleaned["presenter"] = None
+        elif cleaned.get("presenter"):
+            cleaned["presenter_person_id"] = None
+        with self.ctx.sessions.begin() as session:
+            obj = self._load(session, item_id)
+            diff = self._update(session, obj, cleaned, batch_id=None)
+            return Edited(
+                self.record.of(obj), {k: b for k, (b, _a) in diff.items()}, {k: a for k, (_b, a) in diff.items()}
+            )
 
     def move(self, *, item_id: int, index: int) -> AgendaItemRecord:
         """Put the item at `index` of its agenda (0 is first; past the end: last)."""

@@ -53,6 +53,15 @@ class AttendanceSheet:
     interpreter_languages: tuple[str, ...]  # needed by who is expected, in alphabetical order
 
 
+@dataclass(frozen=True)
+class StatusesChanged:
+    """What change_statuses did: the meeting, each person's status before (None: none recorded) and the sheet."""
+
+    meeting_id: int
+    before: dict[int, AttendanceStatus | None]
+    sheet: AttendanceSheet
+
+
 class AttendanceService(LockedByApprovedMinutes, EntityService[Attendance, AttendanceRecord]):
     table = Attendance
     record = AttendanceRecord
@@ -96,22 +105,44 @@ class AttendanceService(LockedByApprovedMinutes, EntityService[Attendance, Atten
         self, *, meeting_id: int, statuses: Mapping[int, AttendanceStatus | str | None]
     ) -> AttendanceSheet:
         """Set several people's status in one transaction (None clears it); "mark all present" is one call."""
-        cleaned = {int(p): None if s in (None, "") else AttendanceStatus(s) for p, s in statuses.items()}
         with self.ctx.sessions.begin() as session:
-            self._check_unlocked(session, meeting_id)
-            existing = {
-                a.person_id: a for a in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting_id))
-            }
-            for person_id, status in cleaned.items():
-                row = existing.get(person_id)
-                if row is None and status is not None:
-                    self.create_in(session, {"meeting_id": meeting_id, "person_id": person_id, "status": status})
-                elif row is not None and status is None:
-                    self._delete_in(session, row)
-                elif row is not None and status != row.status:
-                    self.update_in(session, row.id, {"status": status})
-            session.flush()
-            return attendance_sheet(session, meeting_id)
+            return self._set_statuses_in(session, meeting_id, statuses)
+
+    def _set_statuses_in(
+        self, session: Session, meeting_id: int, statuses: Mapping[int, AttendanceStatus | str | None]
+    ) -> AttendanceSheet:
+        cleaned = {int(p): None if s in (None, "") else AttendanceStatus(s) for p, s in statuses.items()}
+        self._check_unlocked(session, meeting_id)
+        existing = {
+            a.person_id: a for a in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting_id))
+        }
+        for person_id, status in cleaned.items():
+            row = existing.get(person_id)
+            if row is None and status is not None:
+                self.create_in(session, {"meeting_id": meeting_id, "person_id": person_id, "status": status})
+            elif row is not None and status is None:
+                self._delete_in(session, row)
+            elif row is not None and status != row.status:
+                self.update_in(session, row.id, {"status": status})
+        session.flush()
+        return attendance_sheet(session, meeting_id)
+
+    def change_statuses(
+        self, *, meeting_id: int, statuses: Mapping[int, AttendanceStatus | str | None]
+    ) -> StatusesChanged:
+        """set_statuses(), also returning the statuses before (None: no record), which undo passes back in."""
+        with self.ctx.sessions.begin() as session:
+            rows = session.execute(
+                select(Attendance.person_id, Attendance.status).where(Attendance.meeting_id == meeting_id)
+            )
+            stored = {p: s for p, s in rows}
+            before = {int(p): stored.get(int(p)) for p in statuses}
+            sheet = self._set_statuses_in(session, meeting_id, statuses)
+            return StatusesChanged(meeting_id=meeting_id, before=before, sheet=sheet)
+
+    def change_statuses_back(self, *, changed: StatusesChanged) -> StatusesChanged:
+        """Undo (and redo) of change_statuses: the statuses it replaced come back, in one transaction."""
+        return self.change_statuses(meeting_id=changed.meeting_id, statuses=changed.before)
 
     def set_status(self, *, meeting_id: int, person_id: int, status: AttendanceStatus | str | None) -> AttendanceSheet:
         return self.set_statuses(meeting_id=meeting_id, statuses={person_id: status})
@@ -154,12 +185,14 @@ class AttendanceService(LockedByApprovedMinutes, EntityService[Attendance, Atten
             )
             return Guest(guest.id, meeting_id, name, affiliation)
 
-    def remove_guest(self, *, guest_id: int) -> None:
+    def remove_guest(self, *, guest_id: int) -> Guest:
+        """Take the guest off the list; returns the guest, whom `restore_guest` puts back."""
         with self.ctx.sessions.begin() as session:
             guest = session.get(MeetingGuest, guest_id)
             if guest is None:
                 raise NotFound("This guest is no longer on the meeting's list.")
             self._check_unlocked(session, guest.meeting_id)
+            removed = Guest(guest.id, guest.meeting_id, guest.name, guest.affiliation)
             changelog.record(
                 session,
                 actor=self.ctx.actor,
@@ -169,6 +202,27 @@ class AttendanceService(LockedByApprovedMinutes, EntityService[Attendance, Atten
                 changes={"meeting_id": (guest.meeting_id, None), "name": (guest.name, None)},
             )
             session.delete(guest)
+            return removed
+
+    def restore_guest(self, *, guest: Guest) -> Guest:
+        """Put a removed guest back, under the old id when it is still free (undo of remove_guest)."""
+        with self.ctx.sessions.begin() as session:
+            self._check_unlocked(session, guest.meeting_id)
+            free = session.get(MeetingGuest, guest.id) is None
+            row = MeetingGuest(meeting_id=guest.meeting_id, name=guest.name, affiliation=guest.affiliation)
+            if free:
+                row.id = guest.id
+            session.add(row)
+            session.flush()
+            changelog.record(
+                session,
+                actor=self.ctx.actor,
+                entity="meeting_guest",
+                entity_id=row.id,
+                action=ChangeAction.CREATE,
+                changes={"meeting_id": (None, guest.meeting_id), "name": (None, guest.name)},
+            )
+            return Guest(row.id, guest.meeting_id, guest.name, guest.affiliation)
 
 
 def attendance_sheet(session: Session, meeting_id: int) -> AttendanceSheet:

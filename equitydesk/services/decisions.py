@@ -10,17 +10,34 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from equitydesk.db.tables import AgendaItem, Decision, DecisionVote, Person
-from equitydesk.domain.enums import DecisionOutcome
+from equitydesk.domain.enums import ChangeAction, DecisionOutcome
 from equitydesk.domain.votes import DEFAULT_RULE, Tally, VoteChoice, VoteCountError, VoteRule, decide
+from equitydesk.services import changelog
 from equitydesk.services.attendance import PRESENT, AttendanceSheet, attendance_sheet
-from equitydesk.services.crud import Column, EntityService, SqlExpr
-from equitydesk.services.errors import DomainError
+from equitydesk.services.crud import Column, EntityService, Row, SqlExpr, row_of
+from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.fields import Field
 from equitydesk.services.meetings import LockedByApprovedMinutes
 from equitydesk.services.records import DecisionRecord
 
 COUNTS = ("votes_for", "votes_against", "votes_abstain")
 WITHOUT_VOTE = (DecisionOutcome.TABLED, DecisionOutcome.CONSENSUS)
+
+
+@dataclass(frozen=True)
+class DecisionState:
+    """A decision's stored row and its roll call as (vote id, person id, choice): what undo puts back."""
+
+    row: Row
+    votes: tuple[tuple[int, int, VoteChoice], ...]
+
+
+@dataclass(frozen=True)
+class DecisionChange:
+    """A decision that changed and what it was before (None: it did not exist)."""
+
+    decision_id: int
+    before: DecisionState | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +146,67 @@ class DecisionService(LockedByApprovedMinutes, EntityService[Decision, DecisionR
             session.flush()
             return record
 
+    def save_returning(
+        self,
+        *,
+        meeting_id: int,
+        decision_id: int | None = None,
+        roll_call: Mapping[int, VoteChoice | str] | None = None,
+        **values: Any,
+    ) -> DecisionChange:
+        """save(), also returning the decision as it was (None: it is new), which `put_back` restores."""
+        before = self._state(decision_id) if decision_id is not None else None
+        record = self.save(meeting_id=meeting_id, decision_id=decision_id, roll_call=roll_call, **values)
+        return DecisionChange(decision_id=record.id, before=before)
+
+    def remove(self, *, decision_id: int) -> DecisionChange:
+        """Delete the decision and its roll call; returns them, which `put_back` restores under their ids."""
+        return self.put_back(change=DecisionChange(decision_id=decision_id, before=None))
+
+    def put_back(self, *, change: DecisionChange) -> DecisionChange:
+        """Make decision `change.decision_id` what `change.before` holds (None: no such decision) in one
+        transaction, returning what it was: the undo and the redo of save_returning and remove."""
+        with self.ctx.sessions.begin() as session:
+            obj = session.get(Decision, change.decision_id)
+            was = _state_in(session, obj) if obj is not None else None
+            wanted = change.before
+            if obj is not None:
+                self.before_delete(session, obj)
+            if wanted is not None:
+                self._check_unlocked(session, wanted.row["meeting_id"])
+            session.execute(delete(DecisionVote).where(DecisionVote.decision_id == change.decision_id))
+            if obj is not None and wanted is None:
+                session.delete(obj)
+                action, diff = ChangeAction.DELETE, {k: (v, None) for k, v in was.row.items() if k in self.fields}  # type: ignore[union-attr]
+            elif obj is None and wanted is not None:
+                obj = Decision(**wanted.row)
+                session.add(obj)
+                action, diff = ChangeAction.CREATE, {k: (None, v) for k, v in wanted.row.items() if k in self.fields}
+            elif obj is not None and wanted is not None:
+                diff = {k: (getattr(obj, k), v) for k, v in wanted.row.items() if k != "id" and getattr(obj, k) != v}
+                for k, (_old, v) in diff.items():
+                    setattr(obj, k, v)
+                action = ChangeAction.UPDATE
+            else:
+                raise NotFound("This decision no longer exists (it may have been deleted).")
+            self._flush(session)
+            for vote_id, person_id, choice in wanted.votes if wanted is not None else ():
+                free = session.get(DecisionVote, vote_id) is None
+                vote = DecisionVote(decision_id=change.decision_id, person_id=person_id, choice=choice)
+                if free:
+                    vote.id = vote_id
+                session.add(vote)
+            self._flush(session)
+            changelog.record(
+                session, actor=self.ctx.actor, entity=self.entity, entity_id=change.decision_id, action=action,
+                changes={k: pair for k, pair in diff.items() if pair != (None, None)},
+            )  # fmt: skip
+            return DecisionChange(decision_id=change.decision_id, before=was)
+
+    def _state(self, decision_id: int) -> DecisionState:
+        with self.ctx.sessions() as session:
+            return _state_in(session, self._load(session, decision_id))
+
     def roll_call(self, decision_id: int) -> dict[int, VoteChoice]:
         """The roll call of a decision, by person id (empty: the counts were typed)."""
         with self.ctx.sessions() as session:
@@ -140,6 +218,15 @@ class DecisionService(LockedByApprovedMinutes, EntityService[Decision, DecisionR
     def of_meeting(self, meeting_id: int) -> list[DecisionView]:
         with self.ctx.sessions() as session:
             return decisions_of(session, meeting_id)
+
+
+def _state_in(session: Session, obj: Decision) -> DecisionState:
+    votes = session.execute(
+        select(DecisionVote.id, DecisionVote.person_id, DecisionVote.choice)
+        .where(DecisionVote.decision_id == obj.id)
+        .order_by(DecisionVote.id)
+    )
+    return DecisionState(row=row_of(obj), votes=tuple((i, p, c) for i, p, c in votes))
 
 
 def _check_roll_call(choices: Mapping[int, VoteChoice], sheet: AttendanceSheet) -> None:

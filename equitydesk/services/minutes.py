@@ -9,20 +9,31 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from equitydesk.db.tables import ActionItem, AgendaItem, Committee, Meeting, MinutesAmendment, Person
+from equitydesk.db.tables import ActionItem, ActionUpdate, AgendaItem, Committee, Meeting, MinutesAmendment, Person
 from equitydesk.domain.enums import ChangeAction, MinutesStatus
 from equitydesk.services import changelog
 from equitydesk.services.actions import ActionItemService
 from equitydesk.services.attendance import attendance_sheet
 from equitydesk.services.context import ServiceContext
+from equitydesk.services.crud import Row
 from equitydesk.services.decisions import decisions_of
 from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.meetings import AgendaItemService
 from equitydesk.services.minutes_draft import DraftAction, DraftItem, DraftRecord, draft_text
 from equitydesk.services.records import ActionItemRecord, AgendaItemRecord
 
+# What approving changes on the meeting: what undoing an approval puts back.
+APPROVAL_FIELDS = ("minutes_draft", "minutes_status", "minutes_approved_on", "minutes_approved_at_meeting_id")
 LOCKED = "The minutes of this meeting are approved and locked: record an amendment instead."
 MAX_TEXT = 200_000
+
+
+@dataclass(frozen=True)
+class Approval:
+    """An approval and the minutes' record before it (draft text, status, when and where approved)."""
+
+    meeting_id: int
+    before: dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,27 +132,49 @@ class MinutesService:
     def approve(self, *, meeting_id: int, approved_at_meeting_id: int) -> MinutesState:
         """Approve the minutes at a later meeting of the committee; the text is frozen and the record locked."""
         with self.ctx.sessions.begin() as session:
-            meeting = _unlocked(session, meeting_id)
-            at = session.get(Meeting, approved_at_meeting_id)
-            if at is None or at.committee_id != meeting.committee_id or at.starts_at <= meeting.starts_at:
-                raise DomainError(
-                    "Minutes are approved at a later meeting of the same committee: choose one.",
-                    field="approved_at_meeting_id",
-                )
-            text = meeting.minutes_draft
-            if not (text or "").strip():
-                text = _draft(
-                    session, meeting_id, include_confidential=False
-                )  # what was approved is kept even if nobody edited it
-            self._set(
-                session,
-                meeting,
-                minutes_draft=text,
-                minutes_status=MinutesStatus.APPROVED,
-                minutes_approved_on=at.starts_at.date(),
-                minutes_approved_at_meeting_id=at.id,
-            )
+            meeting = self._approve_in(session, meeting_id, approved_at_meeting_id)
             return _state(session, meeting)
+
+    def approve_returning(self, *, meeting_id: int, approved_at_meeting_id: int) -> Approval:
+        """approve(), also returning the minutes' record before it, which `withdraw_approval` puts back."""
+        with self.ctx.sessions.begin() as session:
+            before = {name: getattr(_meeting(session, meeting_id), name) for name in APPROVAL_FIELDS}
+            self._approve_in(session, meeting_id, approved_at_meeting_id)
+            return Approval(meeting_id=meeting_id, before=before)
+
+    def withdraw_approval(self, *, approval: Approval) -> Approval:
+        """Undo of an approval: the minutes are a draft again, as they were; refused once an amendment was recorded
+        (the amendment was made to the approved text, so the approval stays)."""
+        with self.ctx.sessions.begin() as session:
+            meeting = _meeting(session, approval.meeting_id)
+            if meeting.minutes_status != MinutesStatus.APPROVED:
+                raise DomainError("These minutes are no longer approved.")
+            amended = select(MinutesAmendment.id).where(MinutesAmendment.meeting_id == meeting.id).limit(1)
+            if session.scalar(amended) is not None:
+                raise DomainError("An amendment was recorded after the minutes were approved, so the approval stays.")
+            self._set(session, meeting, **approval.before)
+            return approval
+
+    def _approve_in(self, session: Session, meeting_id: int, approved_at_meeting_id: int) -> Meeting:
+        meeting = _unlocked(session, meeting_id)
+        at = session.get(Meeting, approved_at_meeting_id)
+        if at is None or at.committee_id != meeting.committee_id or at.starts_at <= meeting.starts_at:
+            raise DomainError(
+                "Minutes are approved at a later meeting of the same committee: choose one.",
+                field="approved_at_meeting_id",
+            )
+        text = meeting.minutes_draft
+        if not (text or "").strip():
+            text = _draft(session, meeting_id, include_confidential=False)  # what was approved is kept as it was
+        self._set(
+            session,
+            meeting,
+            minutes_draft=text,
+            minutes_status=MinutesStatus.APPROVED,
+            minutes_approved_on=at.starts_at.date(),
+            minutes_approved_at_meeting_id=at.id,
+        )
+        return meeting
 
     def record_amendment(self, *, meeting_id: int, text: str, adopted_at_meeting_id: int | None = None) -> Amendment:
         text = (text or "").strip()
@@ -203,6 +236,15 @@ class MinutesService:
                 "details": details,
             }
             return self._actions.create_in(session, self._actions.clean(values, partial=False))
+
+    def take_back_action(self, *, action_id: int) -> Row:
+        """Undo of create_action: the action goes (its row returned for `actions.reinsert`), unless progress was
+        recorded on it since, which deleting it would lose."""
+        with self.ctx.sessions() as session:
+            noted = select(ActionUpdate.id).where(ActionUpdate.action_item_id == action_id).limit(1)
+            if session.scalar(noted) is not None:
+                raise DomainError("Progress was recorded on this action since, so it stays; mark it dropped instead.")
+        return self._actions.delete_returning_row(action_id)
 
     def _set(self, session: Session, meeting: Meeting, **values: Any) -> None:
         diff = {k: (getattr(meeting, k), v) for k, v in values.items() if getattr(meeting, k) != v}

@@ -118,11 +118,13 @@ class ActionFromItemDialog(QDialog):
             self.errors.show(error if isinstance(error, DomainError) else DomainError(user_message(error)))
 
         self.buttons.setEnabled(False)
-        op = self.workspace.op(
+        op = self.workspace.undoable(  # undo deletes the new action; redo puts it back under its id
             self,
-            lambda s: s.minutes.create_action(agenda_item_id=item_id, **values),
+            f"Add action “{' '.join(str(values.get('title') or '').split())}”",
+            do=lambda s: s.minutes.create_action(agenda_item_id=item_id, **values),
+            undo=lambda s, record: s.minutes.take_back_action(action_id=record.id),
+            redo=lambda s, row: s.actions.reinsert(row=row),
             changes=(Change.ACTIONS, Change.MEETINGS),
-            title="Add action item",
         )
         op.success(done).failure(failed).finally_(lambda: self.buttons.setEnabled(True)).run()
 

@@ -28,7 +28,6 @@ from equitydesk.services.errors import DomainError
 if TYPE_CHECKING:
     from equitydesk.gui.workspace import Workspace
     from equitydesk.services.records import AgendaItemRecord
-    from equitydesk.services.registry import Services
 
 
 class AgendaItemDialog(QDialog):
@@ -169,12 +168,8 @@ class AgendaItemDialog(QDialog):
             return
         meeting_id, item_id, index = self.meeting_id, self.item_id, self.index
 
-        def write(s: Services) -> int:
-            if item_id is None:
-                return int(s.agenda.add(meeting_id=meeting_id, index=index, **values).id)
-            return int(s.agenda.edit_item(item_id=item_id, **values).id)
-
-        def done(saved_id: int) -> None:
+        def done(result: Any) -> None:
+            saved_id = int(result.id if item_id is None else result.record.id)
             self.item_id = saved_id
             self.saved.emit(saved_id)
             super(AgendaItemDialog, self).accept()
@@ -184,7 +179,18 @@ class AgendaItemDialog(QDialog):
 
         self.buttons.setEnabled(False)
         title = f"Add “{values['title'].strip()}” to the agenda" if item_id is None else "Edit agenda item"
-        op = self.workspace.op(self, write, changes=(Change.MEETINGS,), title=title)
+        if item_id is None:  # undo takes the new item off again; redo puts it back under its id
+            op = self.workspace.undoable(
+                self, title, do=lambda s: s.agenda.add(meeting_id=meeting_id, index=index, **values),
+                undo=lambda s, r: s.agenda.remove_added(record=r),
+                redo=lambda s, removed: s.agenda.restore(removed=removed), changes=(Change.MEETINGS,),
+            )  # fmt: skip
+        else:  # each step hands the other the values it replaced
+            op = self.workspace.undoable(
+                self, title, do=lambda s: s.agenda.revise(item_id=item_id, **values),
+                undo=lambda s, e: s.agenda.edit(e.record.id, **e.before),
+                redo=lambda s, e: s.agenda.edit(e.record.id, **e.before), changes=(Change.MEETINGS,),
+            )  # fmt: skip
         op.success(done).failure(failed).finally_(lambda: self.buttons.setEnabled(True)).run()
 
     def reject(self) -> None:

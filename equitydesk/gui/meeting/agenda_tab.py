@@ -186,8 +186,11 @@ class AgendaTab(QWidget):
 
     # --- writing ---------------------------------------------------------------------------------------------
 
-    def _write(self, title: str, fn: Callable[[Services], Any], *, select: Callable[[Any], int | None]) -> None:
-        """One edit = one service call on the job lane; afterwards the agenda is read again and `select` chosen."""
+    def _write(
+        self, title: str, fn: Callable[[Services], Any], *, select: Callable[[Any], int | None], **undo: Any
+    ) -> None:
+        """One edit = one service call on the job lane; afterwards the agenda is read again and `select` chosen.
+        Given `undo=` (and maybe `redo=`), the edit is one step of the Edit menu's undo, named `title`."""
 
         def done(result: Any) -> None:
             item_id = select(result)
@@ -198,7 +201,10 @@ class AgendaTab(QWidget):
         def failed(error: BaseException) -> None:
             QMessageBox.warning(self, title, user_message(error))
 
-        op = self.workspace.op(self, fn, changes=(Change.MEETINGS,), title=title)
+        if undo:
+            op = self.workspace.undoable(self, title, do=fn, changes=(Change.MEETINGS,), **undo)
+        else:
+            op = self.workspace.op(self, fn, changes=(Change.MEETINGS,), title=title)
         op.success(done).failure(failed).run()
 
     def add_item(self) -> AgendaItemDialog:
@@ -224,7 +230,9 @@ class AgendaTab(QWidget):
     def duplicate_item(self) -> None:
         item_id = self.selected_id()
         if item_id is not None:
-            self._write("Duplicate agenda item", lambda s: s.agenda.duplicate(item_id=item_id), select=lambda r: r.id)
+            self._write("Duplicate agenda item", lambda s: s.agenda.duplicate(item_id=item_id), select=lambda r: r.id,
+                        undo=lambda s, r: s.agenda.remove_added(record=r),
+                        redo=lambda s, removed: s.agenda.restore(removed=removed))  # fmt: skip
 
     def remove_item(self) -> None:
         item_id, row = self.selected_id(), self.selected_row()
@@ -238,7 +246,9 @@ class AgendaTab(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         following = self.model.id_at(row + 1) or self.model.id_at(row - 1)
-        self._write(f"Remove “{title}”", lambda s: s.agenda.remove(item_id=item_id), select=lambda _r: following)
+        self._write(f"Remove “{title}”", lambda s: s.agenda.remove(item_id=item_id), select=lambda _r: following,
+                    undo=lambda s, removed: s.agenda.restore(removed=removed),
+                    redo=lambda s, r: s.agenda.remove_added(record=r))  # fmt: skip
 
     def move_by(self, step: int) -> None:
         item_id, row = self.selected_id(), self.selected_row()
@@ -249,8 +259,10 @@ class AgendaTab(QWidget):
     def move_to(self, item_id: int, index: int) -> None:
         if self.locked:
             return
-        title = "Move agenda item up" if index < self.model.row_of(item_id) else "Move agenda item down"
-        self._write(title, lambda s: s.agenda.move(item_id=item_id, index=index), select=lambda r: r.id)
+        old = self.model.row_of(item_id)
+        title = "Move agenda item up" if index < old else "Move agenda item down"
+        self._write(title, lambda s: s.agenda.move(item_id=item_id, index=index), select=lambda r: r.id,
+                    undo=lambda s, _r: s.agenda.move(item_id=item_id, index=old))  # fmt: skip
 
     def toggle_not_reached(self) -> None:
         item_id, row = self.selected_id(), self.selected_row()
@@ -258,8 +270,9 @@ class AgendaTab(QWidget):
             return
         not_reached = self.model.lines[row].item.reached is not False
         title = "Mark not reached" if not_reached else "Clear “not reached”"
-        value = False if not_reached else None
-        self._write(title, lambda s: s.agenda.set_reached(item_id=item_id, reached=value), select=lambda r: r.id)
+        value, before = (False if not_reached else None), self.model.lines[row].item.reached
+        self._write(title, lambda s: s.agenda.set_reached(item_id=item_id, reached=value), select=lambda r: r.id,
+                    undo=lambda s, _r: s.agenda.set_reached(item_id=item_id, reached=before))  # fmt: skip
 
     def carry_forward(self) -> None:
         meeting_id, kept = self.meeting_id, self.selected_id()

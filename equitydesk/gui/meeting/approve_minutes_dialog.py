@@ -42,7 +42,8 @@ class _WriteDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.rejected.connect(self.reject)
 
-    def _save(self, errors: FieldErrors, write: Callable[[Services], Any], *, title: str) -> None:
+    def _save(self, errors: FieldErrors, write: Callable[[Services], Any], *, title: str, **undo: Any) -> None:
+        """One service call; given `undo=` it is one step of the Edit menu's undo, named `title`."""
         if not self.buttons.isEnabled():
             return
         errors.clear()
@@ -55,7 +56,10 @@ class _WriteDialog(QDialog):
             errors.show(error if isinstance(error, DomainError) else DomainError(user_message(error)))
 
         self.buttons.setEnabled(False)
-        op = self.workspace.op(self, write, changes=(Change.MEETINGS,), title=title)
+        if undo:
+            op = self.workspace.undoable(self, title, do=write, changes=(Change.MEETINGS,), **undo)
+        else:
+            op = self.workspace.op(self, write, changes=(Change.MEETINGS,), title=title)
         op.success(done).failure(failed).finally_(lambda: self.buttons.setEnabled(True)).run()
 
     def reject(self) -> None:
@@ -100,8 +104,9 @@ class ApproveMinutesDialog(_WriteDialog):
             return
         self._save(
             self.errors,
-            lambda s: s.minutes.approve(meeting_id=meeting_id, approved_at_meeting_id=int(at)),
+            lambda s: s.minutes.approve_returning(meeting_id=meeting_id, approved_at_meeting_id=int(at)),
             title="Approve minutes",
+            undo=lambda s, approval: s.minutes.withdraw_approval(approval=approval),  # refused once amended
         )
 
 

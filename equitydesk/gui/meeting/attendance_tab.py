@@ -25,6 +25,7 @@ from equitydesk.domain.enums import AttendanceStatus
 from equitydesk.domain.quorum import Quorum
 from equitydesk.gui.jobs import user_message
 from equitydesk.gui.workspace import Change
+from equitydesk.services.errors import NotFound
 
 if TYPE_CHECKING:
     from equitydesk.gui.workspace import Workspace
@@ -147,7 +148,11 @@ class AttendanceTab(QWidget):
     def reload(self) -> None:
         if self.workspace.closed:
             return
-        self.show_sheet(self.services.attendance.sheet(self.meeting_id))
+        try:
+            sheet = self.services.attendance.sheet(self.meeting_id)
+        except NotFound:  # the meeting was deleted (or its creation undone): the view above says so
+            return
+        self.show_sheet(sheet)
 
     def show_sheet(self, sheet: AttendanceSheet) -> None:
         self.sheet = sheet
@@ -247,23 +252,27 @@ class AttendanceTab(QWidget):
         if local is not None:
             self._show_quorum(local)
             self._show_counts()
-        self._write({person_id: status}, title="Record attendance")
+        name = self.sheet.attendees[row].name if row < len(self.sheet.attendees) else "attendance"
+        self._write({person_id: status}, title=f"Record attendance of {name}")
 
     def mark_all_present(self) -> None:
         if self.sheet is None or self.sheet.locked:
             return
-        self._write({a.person_id: AttendanceStatus.PRESENT.value for a in self.sheet.attendees}, title="Mark present")
+        self._write({a.person_id: AttendanceStatus.PRESENT.value for a in self.sheet.attendees},
+                    title="Mark everyone present")  # fmt: skip
 
     def _write(self, statuses: dict[int, str | None], *, title: str) -> None:
         meeting_id = self.meeting_id
         self.error_label.hide()
-        op = self.workspace.op(
+        op = self.workspace.undoable(
             self,
-            lambda s: s.attendance.set_statuses(meeting_id=meeting_id, statuses=statuses),
+            title,
+            do=lambda s: s.attendance.change_statuses(meeting_id=meeting_id, statuses=statuses),
+            undo=lambda s, changed: s.attendance.change_statuses_back(changed=changed),
+            redo=lambda s, changed: s.attendance.change_statuses_back(changed=changed),
             changes=(Change.MEETINGS,),
-            title=title,
         )
-        op.success(self.show_sheet).failure(self._failed).run()
+        op.success(lambda changed: self.show_sheet(changed.sheet)).failure(self._failed).run()
 
     def _failed(self, error: BaseException) -> None:
         self.error_label.setText(user_message(error))
@@ -279,11 +288,13 @@ class AttendanceTab(QWidget):
             self.guest_affiliation.clear()
             self.guest_name.setFocus()
 
-        op = self.workspace.op(
+        op = self.workspace.undoable(
             self,
-            lambda s: s.attendance.add_guest(meeting_id=meeting_id, name=name, affiliation=affiliation),
+            f"Add guest {' '.join(name.split())}",
+            do=lambda s: s.attendance.add_guest(meeting_id=meeting_id, name=name, affiliation=affiliation),
+            undo=lambda s, guest: s.attendance.remove_guest(guest_id=guest.id),
+            redo=lambda s, guest: s.attendance.restore_guest(guest=guest),
             changes=(Change.MEETINGS,),
-            title="Add guest",
         )
         op.success(done).failure(self._failed).run()
 
@@ -293,10 +304,12 @@ class AttendanceTab(QWidget):
         if item is None:
             return
         guest_id = int(item.data(Qt.ItemDataRole.UserRole))
-        op = self.workspace.op(
+        op = self.workspace.undoable(
             self,
-            lambda s: s.attendance.remove_guest(guest_id=guest_id),
+            f"Remove guest {item.text()}",
+            do=lambda s: s.attendance.remove_guest(guest_id=guest_id),
+            undo=lambda s, guest: s.attendance.restore_guest(guest=guest),
+            redo=lambda s, guest: s.attendance.remove_guest(guest_id=guest.id),
             changes=(Change.MEETINGS,),
-            title="Remove guest",
         )
         op.failure(self._failed).run()

@@ -286,7 +286,7 @@ class DecisionDialog(QDialog):
         values, meeting_id, decision_id = self.values(), self.meeting_id, self.decision_id
 
         def done(record: Any) -> None:
-            self.decision_id = int(record.id)
+            self.decision_id = int(record.decision_id)
             self.saved.emit(self.decision_id)
             super(DecisionDialog, self).accept()
 
@@ -295,11 +295,13 @@ class DecisionDialog(QDialog):
             (self.vote_errors if problem.field in COUNT_FIELDS else self.errors).show(problem)
 
         self.buttons.setEnabled(False)
-        op = self.workspace.op(
+        op = self.workspace.undoable(  # each step hands the other the decision as it was, roll call included
             self,
-            lambda s: s.decisions.save(meeting_id=meeting_id, decision_id=decision_id, **values),
+            "Record decision" if decision_id is None else "Edit decision",
+            do=lambda s: s.decisions.save_returning(meeting_id=meeting_id, decision_id=decision_id, **values),
+            undo=lambda s, change: s.decisions.put_back(change=change),
+            redo=lambda s, change: s.decisions.put_back(change=change),
             changes=(Change.MEETINGS,),
-            title="Record decision" if decision_id is None else "Save decision",
         )
         op.success(done).failure(failed).finally_(lambda: self.buttons.setEnabled(True)).run()
 

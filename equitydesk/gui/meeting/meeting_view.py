@@ -148,6 +148,7 @@ class MeetingView(QWidget):
             self.where_label.clear()
             self.tabs.setEnabled(False)
             return
+        self.tabs.setEnabled(True)  # back after an undo took the meeting away and a redo returned it
         committee = services.committees.get(meeting.committee_id)
         status = "" if meeting.status.value == "planned" else f"  ·  {meeting.status.label}"
         self.title_label.setText(meeting.title)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QTextCursor
@@ -28,6 +28,7 @@ from equitydesk.gui.meeting.action_from_item_dialog import ActionFromItemDialog
 from equitydesk.gui.meeting.approve_minutes_dialog import AmendmentDialog, ApproveMinutesDialog
 from equitydesk.gui.meeting.decision_dialog import DecisionDialog
 from equitydesk.gui.workspace import Change
+from equitydesk.services.errors import NotFound
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -95,6 +96,8 @@ class MinutesTab(QWidget):
         self.decision_list.itemActivated.connect(lambda _i: self.edit_decision())
         self.edit_decision_button = QPushButton("&Edit decision…")
         self.edit_decision_button.clicked.connect(self.edit_decision)
+        self.remove_decision_button = QPushButton("Re&move decision")
+        self.remove_decision_button.clicked.connect(self.remove_decision)
 
         self.draft_edit = QPlainTextEdit()
         self.draft_edit.setAccessibleName("Minutes text")
@@ -137,6 +140,7 @@ class MinutesTab(QWidget):
         decisions_layout.addWidget(self.decision_list)
         decision_buttons = QHBoxLayout()
         decision_buttons.addWidget(self.edit_decision_button)
+        decision_buttons.addWidget(self.remove_decision_button)
         decision_buttons.addStretch(1)
         decisions_layout.addLayout(decision_buttons)
 
@@ -193,7 +197,10 @@ class MinutesTab(QWidget):
     def reload(self) -> None:
         if self.workspace.closed:
             return
-        self.state = state = self.services.minutes.state(self.meeting_id)
+        try:
+            self.state = state = self.services.minutes.state(self.meeting_id)
+        except NotFound:  # the meeting was deleted (or its creation undone): the view above says so
+            return
         self.decisions = self.services.decisions.of_meeting(self.meeting_id)
         self._filling = True
         try:
@@ -291,6 +298,7 @@ class MinutesTab(QWidget):
             widget.setEnabled(not locked)
         for button in (
             self.save_times_button, self.save_notes_button, self.item_decision_button, self.edit_decision_button,
+            self.remove_decision_button,
             self.generate_button, self.internal_check, self.save_draft_button, self.approve_button,
         ):  # fmt: skip
             button.setVisible(not locked)
@@ -306,14 +314,20 @@ class MinutesTab(QWidget):
         title: str,
         changes: Iterable[Change] = (Change.MEETINGS,),
         done: Callable[[object], None] | None = None,
+        undo: Callable[[Services, Any], object] | None = None,
+        **edit: Any,
     ) -> None:
+        """One service call on the job lane; given `undo` (and maybe `redo=`), one undoable step named `title`."""
         self.error_label.hide()
 
         def failed(error: BaseException) -> None:
             self.error_label.setText(user_message(error))
             self.error_label.show()
 
-        op = self.workspace.op(self, fn, changes=changes, title=title)
+        if undo is not None:
+            op = self.workspace.undoable(self, title, do=fn, undo=undo, changes=changes, **edit)
+        else:
+            op = self.workspace.op(self, fn, changes=changes, title=title)
         if done is not None:
             op.success(done)
         op.failure(failed).run()
@@ -330,10 +344,13 @@ class MinutesTab(QWidget):
             self._moment(self.called_edit),
             self._moment(self.adjourned_edit),
         )
+        was = (self.state.called_to_order_at, self.state.adjourned_at) if self.state else (None, None)
         self._write(
             lambda s: s.minutes.set_times(meeting_id=meeting_id, called_to_order_at=called, adjourned_at=adjourned),
             title="Save meeting times",
-        )
+            undo=lambda s, _r: s.minutes.set_times(meeting_id=meeting_id, called_to_order_at=was[0],
+                                                   adjourned_at=was[1]),
+        )  # fmt: skip
 
     def _notes_changed(self) -> None:
         if not self._filling:
@@ -354,7 +371,10 @@ class MinutesTab(QWidget):
         if item_id is None:
             return
         self._notes_dirty = False
-        self._write(lambda s: s.minutes.save_item_notes(agenda_item_id=item_id, text=text), title="Save notes")
+        item = next((i for i in self.state.items if i.id == item_id), None) if self.state else None
+        was, where = (item.notes, f" on “{item.title}”") if item else (None, "")
+        self._write(lambda s: s.minutes.save_item_notes(agenda_item_id=item_id, text=text), title=f"Save notes{where}",
+                    undo=lambda s, _r: s.minutes.save_item_notes(agenda_item_id=item_id, text=was))  # fmt: skip
 
     def generate_draft(self) -> None:
         """Fill the editor from the record; the replacement can be undone with Ctrl+Z like any typing."""
@@ -372,7 +392,9 @@ class MinutesTab(QWidget):
         def done(_state: object) -> None:
             self._draft_dirty = False
 
-        self._write(lambda s: s.minutes.save_draft(meeting_id=meeting_id, text=text), title="Save minutes", done=done)
+        was = self.state.draft if self.state else None
+        self._write(lambda s: s.minutes.save_draft(meeting_id=meeting_id, text=text), title="Save minutes", done=done,
+                    undo=lambda s, _r: s.minutes.save_draft(meeting_id=meeting_id, text=was))  # fmt: skip
 
     # --- dialogs ---------------------------------------------------------------------------------------------
 
@@ -400,6 +422,15 @@ class MinutesTab(QWidget):
         if row < 0 or row >= len(self.decisions) or self.locked:
             return None
         return self.open_decision_dialog(self.decisions[row].id)
+
+    def remove_decision(self) -> None:
+        row = self.decision_list.currentRow()
+        if row < 0 or row >= len(self.decisions) or self.locked:
+            return
+        decision_id = self.decisions[row].id
+        self._write(lambda s: s.decisions.remove(decision_id=decision_id), title="Remove decision",
+                    undo=lambda s, change: s.decisions.put_back(change=change),
+                    redo=lambda s, change: s.decisions.put_back(change=change))  # fmt: skip
 
     def open_action_dialog(self) -> QDialog | None:
         item = self._current_item()

@@ -336,8 +336,10 @@ class ScheduleDialog(QDialog):
             self.errors.show(DomainError("Add a committee on the Roster page first: a meeting belongs to one."))
             return
         write, title = self._write(values, committee_id)
+        undo = self._undo()
 
-        def done(meeting_id: int | None) -> None:
+        def done(result: Any) -> None:
+            meeting_id = result.record.id if self.mode is Mode.EDIT else result
             if meeting_id is None:
                 self.errors.show(DomainError(self.series_note or "No meetings were added."))
                 return
@@ -349,7 +351,11 @@ class ScheduleDialog(QDialog):
             self.errors.show(error if isinstance(error, DomainError) else DomainError(user_message(error)))
 
         self.buttons.setEnabled(False)
-        op = self.workspace.op(self, write, changes=(Change.MEETINGS,), committee_ids=[committee_id], title=title)
+        kinds, ids = (Change.MEETINGS,), [committee_id]
+        if undo:
+            op = self.workspace.undoable(self, title, do=write, changes=kinds, committee_ids=ids, **undo)
+        else:
+            op = self.workspace.op(self, write, changes=kinds, committee_ids=ids, title=title)
         op.success(done).failure(failed).finally_(lambda: self.buttons.setEnabled(True)).run()
 
     def _write(self, values: dict[str, Any], committee_id: int | None) -> tuple[Any, str]:
@@ -357,7 +363,7 @@ class ScheduleDialog(QDialog):
         if mode is Mode.EDIT:
             assert meeting_id is not None
             values["status"] = self.status_combo.currentData()
-            return (lambda s: s.meetings.update_meeting(meeting_id=meeting_id, **values).id), "Save meeting schedule"
+            return (lambda s: s.meetings.edit(meeting_id, **values)), "Edit meeting schedule"
         if mode is Mode.NEW:
             return (lambda s: s.meetings.schedule(committee_id=committee_id, **values).id), "New meeting"
         if mode is Mode.COPY:
@@ -383,6 +389,17 @@ class ScheduleDialog(QDialog):
             return result.meetings[0].id if result.meetings else None
 
         return series, "New series of meetings"
+
+    def _undo(self) -> dict[str, Any]:
+        """How the edit is undone: an edit gives back the values it replaced, a new or copied meeting is taken
+        away (a series is not undoable: several meetings at once)."""
+        if self.mode is Mode.EDIT:
+            back = lambda s, e: s.meetings.edit(e.record.id, **e.before)  # noqa: E731
+            return {"undo": back, "redo": back}
+        if self.mode in (Mode.NEW, Mode.COPY):
+            return {"undo": lambda s, meeting_id: s.meetings.unschedule(meeting_id=meeting_id),
+                    "redo": lambda s, removed: s.meetings.reschedule(removed=removed)}  # fmt: skip
+        return {}
 
     def reject(self) -> None:
         if not self.saving:
