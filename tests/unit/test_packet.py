@@ -7,13 +7,17 @@ import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import packet_samples as ps
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from equitydesk.db.engine import Database, open_database
+from equitydesk.db.tables import Plan
+from equitydesk.formats.documents.model import Emph
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.registry import Services
 
@@ -241,3 +245,26 @@ def test_typst_gets_user_text_only_as_data() -> None:
     assert set(inputs) == {"data", "paper", "size"}
     assert hostile.replace('"', '\\"') in inputs["data"]
     assert "sys.inputs" in template_path().read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("today", [ps.TODAY, date(2027, 7, 1)])
+def test_the_roadmap_page_says_what_the_status_rules_say(database: Database, sample: ps.Sample, today: date) -> None:
+    # Late enough in the plan for targets to be met: every status the rules give (achieved, no data …) prints.
+    later = Services.build(ServiceContext(database.sessions, actor="tester", today=lambda: today))
+    built = later.documents.packet(meeting_id=sample.meeting_id, section_names=["roadmap"])
+    printed = {}
+    for block in built.document.sections[0].blocks:
+        for row in getattr(block, "rows", ()):
+            word = row[1].text if isinstance(row[1], Emph) else row[1]
+            printed[row[0]] = (word, row[2])
+    with database.sessions() as session:
+        plan_ids = list(session.scalars(select(Plan.id).where(Plan.committee_id == sample.committee_id)))
+    assert plan_ids, "the sample committee has a plan"
+    seen = set()
+    for plan_id in plan_ids:
+        for node in later.roadmap_status.plan_status(plan_id=plan_id).nodes:
+            seen.add(node.status)
+            if node.kind in ("strategy", "indicator"):
+                label = f"{node.code}. {node.title}" if node.code else node.title
+                assert printed[label] == (node.status.label, node.reason)
+    assert len(seen) >= 3, "the demo's plan shows several statuses, not one"

@@ -1,22 +1,24 @@
-"""The packet's roadmap status page: each strategy's latest status and each indicator's latest value against target.
+"""The packet's roadmap status page: each strategy's and indicator's status with its reason, from the status rules.
 
-A stand-in until the roadmap's status service lands: `roadmap_section` is the one function to swap for it.
+The statuses are the roadmap's own (services/roadmap_snapshot.py), so the packet, the Roadmap page and
+`status --plan` say the same thing in the same words.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from equitydesk.db.tables import Goal, Indicator, Measurement, Plan, StatusUpdate, Strategy
+from equitydesk.db.tables import Plan
 from equitydesk.domain.enums import RagStatus
 from equitydesk.formats.documents.model import Block, Chart, Column, Emph, Heading, Paragraph, Section, Table
-from equitydesk.services.documents.people import long_date
+from equitydesk.services import roadmap_snapshot as snapshot
 
-_STATUS_ORDER = (RagStatus.ON_TRACK, RagStatus.AT_RISK, RagStatus.OFF_TRACK, RagStatus.NOT_STARTED)
+_WORRYING = (RagStatus.OFF_TRACK, RagStatus.AT_RISK)
 
 
 def roadmap_section(session: Session, *, committee_id: int, today: dt.date) -> Section:
@@ -26,33 +28,23 @@ def roadmap_section(session: Session, *, committee_id: int, today: dt.date) -> S
         )
     )
     blocks: list[Block] = []
-    counts = {status: 0 for status in _STATUS_ORDER}
+    counts: Counter[RagStatus] = Counter()
     for plan in plans:
-        strategies = list(
-            session.scalars(
-                select(Strategy).where(Strategy.plan_id == plan.id).order_by(Strategy.position, Strategy.id)
-            )
-        )
+        status = snapshot.compute(snapshot.load(session, plan.id), today)
+        strategies = [n for n in status.nodes if n.kind == "strategy"]
         if not strategies:
             continue
-        latest = _latest_status(session, [s.id for s in strategies])
-        rows = []
-        for strategy in strategies:
-            update = latest.get(strategy.id)
-            status = update.status if update else RagStatus.NOT_STARTED
-            counts[status] += 1
-            label = f"{strategy.code}. {strategy.title}" if strategy.code else strategy.title
-            word = status.label if update else "No status yet"
-            rows.append((label, Emph(word, "overdue") if status == RagStatus.OFF_TRACK else word,
-                         long_date(update.on) if update else "", (update.reason or "") if update else ""))  # fmt: skip
+        counts.update(n.status for n in strategies)
         blocks.append(Heading(plan.name))
-        columns = (Column("Strategy", 3.0), Column("Status", 1.1), Column("As of", 1.4), Column("Reason", 2.6))
+        blocks.append(Paragraph(status.thresholds_text))
+        rows = [(_label(n.code, n.title), _word(n.status), n.reason) for n in strategies]
+        columns = (Column("Strategy", 2.8), Column("Status", 1.1), Column("Why", 3.2))
         blocks.append(Table(columns, tuple(rows), caption=f"Status of each strategy of {plan.name}"))
-        indicator_rows = _indicator_rows(session, [s.id for s in strategies])
-        if indicator_rows:
-            blocks.append(Table((Column("Indicator", 3.4), Column("Latest", 1.5, numeric=True),
-                                 Column("Target", 1.5, numeric=True), Column("Measured", 1.4)), tuple(indicator_rows),
-                                caption=f"Latest value of each indicator of {plan.name} against target"))  # fmt: skip
+        indicators = [n for n in status.nodes if n.kind == "indicator"]
+        if indicators:
+            rows = [(_label(n.code, n.title), _word(n.status), n.reason) for n in indicators]
+            columns = (Column("Indicator", 2.8), Column("Status", 1.1), Column("Latest value against the line", 3.2))
+            blocks.append(Table(columns, tuple(rows), caption=f"Each indicator of {plan.name} against its target"))
     if not blocks:
         blocks.append(Paragraph("This committee has no roadmap or plan yet."))
     else:
@@ -60,60 +52,21 @@ def roadmap_section(session: Session, *, committee_id: int, today: dt.date) -> S
     return Section("Roadmap status", "roadmap", tuple(blocks))
 
 
-def _latest_status(session: Session, strategy_ids: list[int]) -> dict[int, StatusUpdate]:
-    latest: dict[int, StatusUpdate] = {}
-    rows = session.scalars(
-        select(StatusUpdate)
-        .where(StatusUpdate.strategy_id.in_(strategy_ids))
-        .order_by(StatusUpdate.on, StatusUpdate.id)
-    )
-    for update in rows:
-        assert update.strategy_id is not None
-        latest[update.strategy_id] = update  # ordered oldest first, so the last one seen is the latest
-    return latest
+def _label(code: str | None, title: str) -> str:
+    return f"{code}. {title}" if code else title
 
 
-def _number(value: float | None, unit: str | None) -> str:
-    if value is None:
-        return ""
-    text = f"{value:,.1f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}" if unit else text
+def _word(status: RagStatus) -> Any:
+    # Colour is never the only sign: the status is a word, and the worrying ones are also emphasised.
+    return Emph(status.label, "overdue") if status in _WORRYING else status.label
 
 
-def _indicator_rows(session: Session, strategy_ids: list[int]) -> list[tuple[str, str, str, str]]:
-    indicators = list(
-        session.scalars(
-            select(Indicator)
-            .join(Goal, Goal.id == Indicator.goal_id)
-            .where(Goal.strategy_id.in_(strategy_ids))
-            .order_by(Goal.strategy_id, Goal.position, Indicator.id)
-        )
-    )
-    if not indicators:
-        return []
-    latest: dict[int, Measurement] = {}
-    for measurement in session.scalars(
-        select(Measurement)
-        .where(Measurement.indicator_id.in_([i.id for i in indicators]))
-        .order_by(Measurement.measured_on)
-    ):
-        latest[measurement.indicator_id] = measurement
-    rows = []
-    for ind in indicators:
-        m = latest.get(ind.id)
-        target = _number(ind.target_value, ind.unit)
-        if target and ind.target_on:
-            target += f" by {ind.target_on:%B %Y}"
-        rows.append((ind.name, _number(m.value, ind.unit) if m else "Not measured yet", target or "No target",
-                     long_date(m.measured_on) if m else ""))  # fmt: skip
-    return rows
-
-
-def _chart(counts: dict[RagStatus, int]) -> Chart:
-    parts = [f"{n} {status.label.lower()}" for status, n in counts.items() if n]
+def _chart(counts: Counter[RagStatus]) -> Chart:
+    shown = [status for status in RagStatus if counts[status]]
+    parts = [f"{counts[status]} {status.label.lower()}" for status in shown]
     description = "Strategies by status: " + ", ".join(parts) + "."
-    values = [counts[s] for s in _STATUS_ORDER]
-    labels = [s.label for s in _STATUS_ORDER]
+    values = [counts[s] for s in shown]
+    labels = [s.label for s in shown]
 
     def drawing() -> Any:
         from equitydesk.formats.documents.charts import status_bar_chart
