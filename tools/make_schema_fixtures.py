@@ -25,7 +25,14 @@ from equitydesk.db.migrate import alembic_config
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "data" / "schema"
 # Revisions a release has shipped, whose databases exist on users' computers; newer ones are still changing.
-RELEASED = ("0001_baseline", "0002_import_counts")
+RELEASED = (
+    "0001_baseline",
+    "0002_import_counts",
+    "0003_meeting_agenda",
+    "0004_meeting_minutes",
+    "0005_action_items",
+    "0006_roadmap_tracking",
+)
 _STAMP = datetime(2025, 11, 12, 9, 30)
 
 
