@@ -206,6 +206,7 @@ class PersonMergeService:
                 decisions_moved=_ids(session, Decision.id, Decision.moved_by_id == remove_id),
                 decisions_seconded=_ids(session, Decision.id, Decision.seconded_by_id == remove_id),
                 log_entries=_ids(session, ChangeLog.id, ChangeLog.subject_person_id == remove_id),
+                action_owners_moved=_ids(session, ActionOwner.id, ActionOwner.person_id == remove_id),
             )
             session.execute(
                 update(ActionItem).where(ActionItem.owner_person_id == remove_id).values(owner_person_id=keep_id)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from equitydesk.db.base import Base
-from equitydesk.db.tables import ActionItem, Attendance, ChangeLog, Decision, Membership, Person
+from equitydesk.db.tables import ActionItem, ActionOwner, Attendance, ChangeLog, Decision, Membership, Person
 from equitydesk.domain.enums import ChangeAction
 from equitydesk.services import changelog
 from equitydesk.services.context import ServiceContext
@@ -33,6 +33,7 @@ class MergeToken:
     decisions_moved: tuple[int, ...]
     decisions_seconded: tuple[int, ...]
     log_entries: tuple[int, ...]  # change-log entries about the removed person
+    action_owners_moved: tuple[int, ...] = ()  # owner rows (several owners per action item) of the removed person
 
     @property
     def removed_id(self) -> int:
@@ -73,6 +74,7 @@ def unmerge(ctx: ServiceContext, *, token: MergeToken) -> UnmergeResult:
             for row in rows:
                 _reinsert(session, table, {**row, "person_id": pid})
         _move_back(session, ActionItem, ActionItem.owner_person_id, token.actions_owned, token.kept_id, pid)
+        _move_back(session, ActionOwner, ActionOwner.person_id, token.action_owners_moved, token.kept_id, pid)
         _move_back(session, Decision, Decision.moved_by_id, token.decisions_moved, token.kept_id, pid)
         _move_back(session, Decision, Decision.seconded_by_id, token.decisions_seconded, token.kept_id, pid)
         if token.log_entries:
