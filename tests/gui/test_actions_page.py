@@ -120,7 +120,7 @@ def test_bulk_complete_three_items(qtbot, page: ActionsPage, svc: Services, cloc
     assert page.commands[page_command("ACTION_STATUS")].isEnabled()
     dialog = page.open_bulk("status", ActionStatus.DONE)
     assert dialog is not None and dialog.windowTitle() == "Set the status of 3 items"
-    assert dialog.write()[1] == "Mark done: 3 items"  # the name the undo menu will show
+    assert dialog.write()[1] == "Mark 3 items done"  # the name the undo menu will show
     dialog.accept()
     wait_for_writes(qtbot)
     done = {svc.actions.get(i).title: svc.actions.get(i) for i in svc.actions.list_ids()}

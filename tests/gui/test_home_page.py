@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from equitydesk.gui.pages.actions_page import ActionsPage
 from equitydesk.gui.pages.home_page import HomePage
+from equitydesk.gui.pages.meetings_page import MeetingsPage
 from equitydesk.gui.pages.roadmap_page import RoadmapPage
 from equitydesk.gui.pages.roster_page import RosterPage
 from equitydesk.gui.workspace import Change
@@ -89,8 +90,24 @@ def test_a_committee_chosen_on_the_roster_is_the_home_page_committee(qtbot, wind
 def test_each_figure_clicks_through_to_its_list(qtbot, window, committee):
     page = home(window)
     choose(page, committee.committees["eac"])
+    actions = window.page(ActionsPage)
+    actions.view_combo.setCurrentIndex(actions.view_combo.findData("all"))  # left on another view and a filter
+    actions.status_combo.setCurrentIndex(actions.status_combo.findData("done"))
     qtbot.mouseClick(page.buttons["overdue"], Qt.MouseButton.LeftButton)
-    assert isinstance(window.current_page, ActionsPage)
+    assert window.current_page is actions
+    assert actions.view_combo.currentData() == "overdue" and actions.status_combo.currentData() is None
+    assert actions.committee_combo.currentData() == committee.committees["eac"]
+    listed = [actions.model.id_at(r) for r in range(actions.model.rowCount())]
+    assert listed == [committee.actions[0]], "the one overdue item of the committee: what the figure counted"
+    home(window)
+    qtbot.mouseClick(page.buttons["due_week"], Qt.MouseButton.LeftButton)
+    assert window.current_page is actions and actions.view_combo.currentData() == "due_7"
+    home(window)
+    qtbot.mouseClick(page.buttons["meeting"], Qt.MouseButton.LeftButton)
+    meetings = window.current_page
+    assert isinstance(meetings, MeetingsPage)
+    upcoming = window.services.home.figures(committee_id=committee.committees["eac"]).next_meeting
+    assert upcoming is not None and meetings.selected_id() == upcoming.id, "the next meeting is selected"
     home(window)
     qtbot.mouseClick(page.buttons["roadmap"], Qt.MouseButton.LeftButton)
     assert isinstance(window.current_page, RoadmapPage)

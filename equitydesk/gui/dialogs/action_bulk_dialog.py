@@ -28,12 +28,13 @@ from equitydesk.services.errors import DomainError
 
 if TYPE_CHECKING:
     from equitydesk.gui.workspace import Workspace
+    from equitydesk.services.actions import BulkResult
     from equitydesk.services.registry import Services
 
 STATUS, OWNERS, DUE, NOTE = "status", "owners", "due", "note"
 _VERBS = {
-    ActionStatus.OPEN: "Reopen", ActionStatus.IN_PROGRESS: "Start", ActionStatus.BLOCKED: "Mark blocked:",
-    ActionStatus.DONE: "Mark done:", ActionStatus.DROPPED: "Drop",
+    ActionStatus.OPEN: ("Reopen", ""), ActionStatus.IN_PROGRESS: ("Start", ""), ActionStatus.DROPPED: ("Drop", ""),
+    ActionStatus.BLOCKED: ("Mark", " blocked"), ActionStatus.DONE: ("Mark", " done"),
 }  # fmt: skip
 
 
@@ -42,8 +43,14 @@ def items_phrase(count: int) -> str:
 
 
 def status_title(status: ActionStatus, count: int) -> str:
-    """What the undo menu will say: "Mark done: 3 items", "Reopen 1 item"."""
-    return f"{_VERBS[status]} {items_phrase(count)}"
+    """What the undo menu will say: "Mark 3 items done", "Reopen 1 item"."""
+    verb, tail = _VERBS[status]
+    return f"{verb} {items_phrase(count)}{tail}"
+
+
+def _put_back(s: Services, result: BulkResult) -> BulkResult:
+    """Undo of a bulk edit: the items as they were, and the progress-log rows it wrote taken out."""
+    return s.actions.restore(result.before, unlog=result.logged)
 
 
 class ActionBulkDialog(QDialog):
@@ -58,6 +65,7 @@ class ActionBulkDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("ActionBulkDialog")
         self.workspace, self.ids, self.kind = workspace, list(ids), kind
+        self.committee_id = committee_id
         services = workspace.services
         count = items_phrase(len(self.ids))
         form = QFormLayout()
@@ -121,7 +129,7 @@ class ActionBulkDialog(QDialog):
         return text.strip() or None
 
     def write(self) -> tuple[Callable[[Services], Any], str]:
-        """The one service call this dialog makes, and its title (what Undo will name)."""
+        """The one service call this dialog makes, and its title (what Undo will name); undo() is its inverse."""
         ids, note, count = self.ids, self._note(), len(self.ids)
         if self.kind == STATUS:
             status = ActionStatus(self.status.currentData())
@@ -141,6 +149,12 @@ class ActionBulkDialog(QDialog):
             ), f"Move due date of {items_phrase(count)}"
         return (lambda s: s.actions.add_note(ids[0], note=note or "")), "Add progress note"
 
+    def undo(self) -> Callable[[Services, Any], Any]:
+        """Takes back what write()'s call did, given what it returned (redo runs the call again)."""
+        if self.kind == NOTE:
+            return lambda s, note: s.actions.remove_update(note.id)
+        return _put_back
+
     def accept(self) -> None:
         if not self.buttons.isEnabled():
             return
@@ -155,9 +169,9 @@ class ActionBulkDialog(QDialog):
             self.errors.show(error if isinstance(error, DomainError) else DomainError(user_message(error)))
 
         self.buttons.setEnabled(False)
-        self.workspace.op(self, fn, changes=ACTIONS, title=title).success(done).failure(failed).finally_(
-            lambda: self.buttons.setEnabled(True)
-        ).run()
+        self.workspace.undoable(
+            self, title, do=fn, undo=self.undo(), changes=ACTIONS, committee_ids=[self.committee_id]
+        ).success(done).failure(failed).finally_(lambda: self.buttons.setEnabled(True)).run()
 
     def reject(self) -> None:
         if self.buttons.isEnabled():

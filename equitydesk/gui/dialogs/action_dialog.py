@@ -230,11 +230,18 @@ class ActionDialog(QDialog):
         def failed(error: BaseException) -> None:
             self.errors.show(error if isinstance(error, DomainError) else DomainError(user_message(error)))
 
+        def undo(s: Services, result: EditResult) -> object:
+            if result.before is None:  # a new item: taken out whole (its owners and log go with it)
+                return s.actions.delete(result.record.id)
+            return s.actions.restore([result.before], unlog=result.logged)
+
         self.buttons.setEnabled(False)
-        title = "New action item" if action_id is None else f"Edit “{self.title.text().strip()}”"
-        self.workspace.op(self, write, changes=ACTIONS, title=title).success(done).failure(failed).finally_(
-            lambda: self.buttons.setEnabled(True)
-        ).run()
+        name = self.title.text().strip()
+        title = f"Add action item “{name}”" if action_id is None else f"Edit action item “{name}”"
+        committee_id = values.get("committee_id", self._loaded.get("committee_id"))
+        self.workspace.undoable(
+            self, title, do=write, undo=undo, changes=ACTIONS, committee_ids=[committee_id]
+        ).success(done).failure(failed).finally_(lambda: self.buttons.setEnabled(True)).run()
 
     def reject(self) -> None:
         if not self.saving:

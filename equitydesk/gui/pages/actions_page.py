@@ -43,6 +43,10 @@ WHEN_TONES = {"Overdue": RED, "Due today": AMBER, "Due soon": AMBER}
 BULK_COMMANDS = (CommandId.ACTION_STATUS, CommandId.ACTION_OWNERS, CommandId.ACTION_DUE)
 
 
+# The home page's figures name the lists behind them; "due this week" is the next-7-days view.
+HOME_VIEWS = {"overdue": "overdue", "due_week": "due_7"}
+
+
 class ActionsPage(ListPage):
     title = "Action items"
     service_name = "actions"
@@ -170,6 +174,28 @@ class ActionsPage(ListPage):
         if self.services is not None:
             self.model.set_filters(self.filters())
             self.model.refresh()
+
+    def apply_view(self, name: str) -> None:
+        """The home page's click-through ("overdue", "due_week"): that ready view of the chosen committee's items,
+        with no other filter left over to hide some of them."""
+        index = self.view_combo.findData(HOME_VIEWS.get(name, name))
+        if index < 0:
+            return
+        chosen = self.workspace.chosen_committee() if self.workspace is not None else None
+        combos = (self.view_combo, self.status_combo, self.priority_combo, self.committee_combo)
+        for combo in combos:
+            combo.blockSignals(True)  # one query for the whole change, not one per combo
+        self.view_combo.setCurrentIndex(index)
+        self.status_combo.setCurrentIndex(0)
+        self.priority_combo.setCurrentIndex(0)
+        self.committee_combo.setCurrentIndex(max(self.committee_combo.findData(chosen), 0) if chosen is not None else 0)
+        for combo in combos:
+            combo.blockSignals(False)
+        for field in (self.owner_field, self.search):
+            if field.text():
+                field.clear()
+                field.flush()
+        self._apply_view(index)
 
     def _sync_sort_indicator(self) -> None:
         view = VIEWS[max(self.view_combo.currentIndex(), 0)]

@@ -125,6 +125,24 @@ class MeetingsPage(ListPage):
             self.select_id(shown)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def apply_view(self, name: str) -> None:
+        """The home page's click-through ("upcoming"): the list, newest first so the upcoming meetings lead, with
+        the chosen committee's next meeting selected."""
+        if name != "upcoming" or self.services is None:
+            return
+        self.stack.setCurrentWidget(self.list_box)
+        self._drop_view()
+        if self.search.text():
+            self.search.clear()
+            self.search.flush()
+        self.model.sort(self.model.column_of("starts_at"), Qt.SortOrder.DescendingOrder)
+        self._sync_sort_indicator()
+        chosen = self.workspace.chosen_committee() if self.workspace is not None else None
+        upcoming = self.services.home.figures(committee_id=chosen).next_meeting if chosen is not None else None
+        if upcoming is not None:
+            self.select_id(upcoming.id)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _drop_view(self) -> None:
         if self.view is not None:
             self.stack.removeWidget(self.view)

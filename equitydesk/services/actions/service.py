@@ -37,6 +37,8 @@ EDITABLE = (
 )  # fmt: skip
 _NOTE = "_note"  # a note to file with the automatic update this edit writes (popped before the values are set)
 _NOTE_FIELD = Field("Note", kind="longtext", max_len=20000)
+_LOGGED = "action_updates_written"  # session.info: the progress-log rows this transaction wrote (undo removes them)
+_QUIET = "action_restoring"  # session.info: an undo puts values back without logging them as a new change
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class EditResult:
     record: ActionItemRecord
     created: bool
     before: ActionSnapshot | None  # None for a new item (undo deletes it)
+    logged: tuple[int, ...] = ()  # the progress-log rows this edit wrote: restore(unlog=...) takes them out
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class BulkResult:
 
     ids: list[int]
     before: list[ActionSnapshot] = field(default_factory=list)
+    logged: tuple[int, ...] = ()  # the progress-log rows this edit wrote: restore(unlog=...) takes them out
 
     @property
     def changed(self) -> int:
@@ -110,8 +114,9 @@ class ActionItemService(ActionListing):
             return
         moved = new_status is not None and new_status != obj.status
         redated = "due_on" in values and values["due_on"] != obj.due_on
-        if moved or redated or note:
-            session.add(
+        if (moved or redated or note) and not session.info.get(_QUIET):
+            self._written(
+                session,
                 ActionUpdate(
                     action_item_id=obj.id,
                     on=self.ctx.today(),
@@ -121,7 +126,7 @@ class ActionItemService(ActionListing):
                     due_from=obj.due_on if redated else None,
                     due_to=values["due_on"] if redated else None,
                     author=self.ctx.actor,
-                )
+                ),
             )
 
     def validate(self, session: Session, obj: ActionItem) -> None:
@@ -174,7 +179,7 @@ class ActionItemService(ActionListing):
             if owners is not None:
                 self._set_owners(session, obj, owners)
             session.flush()
-            return EditResult(ActionItemRecord.of(obj), action_id is None, before)
+            return EditResult(ActionItemRecord.of(obj), action_id is None, before, self._logged(session))
 
     def set_status(self, action_id: int, *, status: ActionStatus | str, reason: str | None = None,
                    note: str | None = None) -> EditResult:  # fmt: skip
@@ -236,15 +241,28 @@ class ActionItemService(ActionListing):
     def set_owners_many(self, ids: Sequence[int], *, owners: Sequence[OwnerSpec]) -> BulkResult:
         return self._bulk(ids, {}, owners=owners)
 
-    def restore(self, snapshots: Sequence[ActionSnapshot]) -> BulkResult:
-        """Put items back as the snapshots say (undo of an edit or a bulk edit), in one transaction."""
+    def restore(self, snapshots: Sequence[ActionSnapshot], *, unlog: Sequence[int] = ()) -> BulkResult:
+        """Put items back as the snapshots say (undo of an edit or a bulk edit), in one transaction.
+
+        `unlog` names the progress-log rows the undone edit wrote (its result's `logged`): they are taken out,
+        and the putting back is not logged, so the log reads as if the edit had not happened (the change log
+        keeps both for accountability).
+        """
         with self.ctx.sessions.begin() as session:
-            before = []
-            for snap in snapshots:
-                obj = self._load(session, snap.id)
-                before.append(self._snapshot(session, obj))
-                self._update(session, obj, dict(snap.values), batch_id=None)
-                self._set_owners(session, obj, snap.owners)
+            for update_id in unlog:
+                row = session.get(ActionUpdate, update_id)
+                if row is not None:
+                    session.delete(row)
+            session.info[_QUIET] = True
+            try:
+                before = []
+                for snap in snapshots:
+                    obj = self._load(session, snap.id)
+                    before.append(self._snapshot(session, obj))
+                    self._update(session, obj, dict(snap.values), batch_id=None)
+                    self._set_owners(session, obj, snap.owners)
+            finally:
+                session.info.pop(_QUIET, None)
             return BulkResult([s.id for s in snapshots], before)
 
     def _bulk(
@@ -266,7 +284,8 @@ class ActionItemService(ActionListing):
                 self._change(session, obj, dict(cleaned), note_text)
                 if owners is not None:
                     self._set_owners(session, obj, owners)
-            return BulkResult([s.id for s in before], before)
+            session.flush()
+            return BulkResult([s.id for s in before], before, self._logged(session))
 
     # --- inside a transaction --------------------------------------------------------------------------------
 
@@ -307,9 +326,19 @@ class ActionItemService(ActionListing):
 
     def _log(self, session: Session, action_id: int, *, note: str) -> ActionUpdate:
         update = ActionUpdate(action_item_id=action_id, on=self.ctx.today(), note=note, author=self.ctx.actor)
-        session.add(update)
+        self._written(session, update)
         session.flush()
         return update
+
+    @staticmethod
+    def _written(session: Session, update: ActionUpdate) -> None:
+        session.add(update)
+        session.info.setdefault(_LOGGED, []).append(update)
+
+    @staticmethod
+    def _logged(session: Session) -> tuple[int, ...]:
+        """The ids of the progress-log rows written so far in this transaction (flushed first)."""
+        return tuple(u.id for u in session.info.pop(_LOGGED, []))
 
 
 class ActionUpdateService(EntityService[ActionUpdate, ActionUpdateRecord]):
