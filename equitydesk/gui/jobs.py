@@ -200,13 +200,16 @@ class Job(QObject):
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, text: str) -> None:
-        if self.dialog is None or not self.running:
+        dialog = self.dialog
+        if dialog is None or not self.running:
             return
-        if total >= 0:
-            self.dialog.setMaximum(max(total, 1))
-            self.dialog.setValue(min(done, max(total, 1)))
+        # The label first: a modal QProgressDialog's setValue() processes events, and the job may finish (and
+        # drop its dialog) inside that call.
         if text:
-            self.dialog.setLabelText(text)
+            dialog.setLabelText(text)
+        if total >= 0:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, max(total, 1)))
 
     @Slot(object)
     def _on_succeeded(self, result: Any) -> None:
