@@ -10,10 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from equitydesk.db.tables import Goal, Indicator, Milestone, Plan, StatusUpdate, Strategy
-from equitydesk.domain.enums import RagStatus, StatusSource
+from equitydesk.domain.enums import ChangeAction, RagStatus, StatusSource
 from equitydesk.domain.roadmap_status import IndicatorFacts, check_override_reason
+from equitydesk.services import changelog
 from equitydesk.services import roadmap_snapshot as snapshot
 from equitydesk.services.context import ServiceContext
+from equitydesk.services.crud import row_of
 from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.records import StatusUpdateRecord
 from equitydesk.services.roadmap_snapshot import NodeStatus, PlanStatus
@@ -137,6 +139,59 @@ class RoadmapStatusService:
                                 status=current.rule_status, reason=text, is_override=False,
                                 source=StatusSource.PERSON, set_by=self.ctx.actor), actor=self.ctx.actor)  # fmt: skip
             return self.refresh_in(session, plan_id).node(kind, node_id)
+
+    # Undoing a hand-set status (or its clearing) takes its history row back out rather than writing a counter
+    # entry: the history then says what is in force, and the change log keeps that both happened.
+
+    def override_returning(
+        self, *, kind: str, node_id: int, status: RagStatus | str, reason: str | None
+    ) -> tuple[NodeStatus, int]:
+        """override(), also giving the id of the history row it wrote (what `take_back` removes)."""
+        node = self.override(kind=kind, node_id=node_id, status=status, reason=reason)
+        return node, self._latest_person_entry(kind, node_id)
+
+    def clear_override_returning(self, *, kind: str, node_id: int, reason: str | None = None) -> tuple[NodeStatus, int]:
+        """clear_override(), also giving the id of the history row it wrote (what `take_back` removes)."""
+        node = self.clear_override(kind=kind, node_id=node_id, reason=reason)
+        return node, self._latest_person_entry(kind, node_id)
+
+    def take_back(self, *, update_id: int) -> dict[str, Any]:
+        """Remove one status history row (to undo the override or clearing that wrote it); gives the row back."""
+        with self.ctx.sessions.begin() as session:
+            update = session.get(StatusUpdate, update_id)
+            if update is None:
+                raise DomainError("This status entry no longer exists; there is nothing to undo.")
+            row = row_of(update)
+            kind = next(k for k in _SUBJECT_TABLES if getattr(update, f"{k}_id") is not None)
+            plan_id = self._plan_of(session, kind, getattr(update, f"{kind}_id"))
+            session.delete(update)
+            session.flush()
+            changelog.record(session, actor=self.ctx.actor, entity="status_update", entity_id=update_id,
+                             action=ChangeAction.DELETE, changes={"status": (update.status.value, None)})  # fmt: skip
+            self.refresh_in(session, plan_id)
+            return row
+
+    def put_back(self, *, row: dict[str, Any]) -> tuple[NodeStatus, int]:
+        """Put a taken-back status history row back under its id (to redo); gives the node's status and the id."""
+        with self.ctx.sessions.begin() as session:
+            update = StatusUpdate(**row)
+            kind = next(k for k in _SUBJECT_TABLES if getattr(update, f"{k}_id") is not None)
+            node_id = getattr(update, f"{kind}_id")
+            plan_id = self._plan_of(session, kind, node_id)
+            snapshot.add_logged(session, update, actor=self.ctx.actor)
+            return self.refresh_in(session, plan_id).node(kind, node_id), update.id
+
+    def _latest_person_entry(self, kind: str, node_id: int) -> int:
+        column = self._subject_column(kind)
+        with self.ctx.sessions() as session:
+            found = session.scalar(
+                select(StatusUpdate.id)
+                .where(column == node_id, StatusUpdate.source == StatusSource.PERSON)
+                .order_by(StatusUpdate.id.desc())
+                .limit(1)
+            )
+        assert found is not None
+        return int(found)
 
     def refresh_in(self, session: Session, plan_id: int) -> PlanStatus:
         """Inside a writer's transaction: compute the plan and keep each changed computed status in the history."""

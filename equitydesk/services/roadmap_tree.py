@@ -16,7 +16,7 @@ from equitydesk.db.tables import Goal, Indicator, IndicatorStep, Measurement, Mi
 from equitydesk.domain.enums import ChangeAction, IndicatorKind
 from equitydesk.services import changelog
 from equitydesk.services.context import ServiceContext
-from equitydesk.services.crud import EntityService
+from equitydesk.services.crud import Edited, EntityService
 from equitydesk.services.errors import DomainError
 from equitydesk.services.fields import Field
 from equitydesk.services.records import IndicatorStepRecord, MeasurementRecord, Record
@@ -28,6 +28,7 @@ from equitydesk.services.roadmap import (
     PlanService,
     StrategyService,
 )
+from equitydesk.services.roadmap_rows import RemovedRows, put_back, rows_touched
 from equitydesk.services.roadmap_snapshot import PlanStatus
 from equitydesk.services.roadmap_status import RoadmapStatusService, plan_of
 
@@ -108,26 +109,71 @@ class RoadmapTreeService:
             self.status.refresh_in(session, plan_id)
             return record
 
+    def edit_returning(self, *, node_kind: str, node_id: int, **values: Any) -> Edited[Record]:
+        """edit(), also giving the changed fields before and after: `edit_returning(**before)` undoes it."""
+        service = self._service(node_kind)
+        cleaned = service.clean(values, partial=True)
+        with self.ctx.sessions.begin() as session:
+            plan_id = plan_of(session, node_kind, node_id)
+            obj = self._get(session, service.table, node_id, node_kind)
+            before = {name: getattr(obj, name) for name in cleaned}
+            record: Record = service.update_in(session, node_id, cleaned)
+            after = {name: getattr(obj, name) for name in cleaned}
+            self.status.refresh_in(session, plan_id)
+        changed = [name for name in cleaned if before[name] != after[name]]
+        return Edited(record, {n: before[n] for n in changed}, {n: after[n] for n in changed})
+
+    def remove_returning(self, *, node_kind: str, node_id: int) -> RemovedRows:
+        """remove() (or remove_measurement()), giving back every row it deleted or changed, for `restore`."""
+        with self.ctx.sessions.begin() as session:
+            if node_kind == "measurement":
+                obj = self._get(session, Measurement, node_id, "measurement")
+                plan_id = plan_of(session, "indicator", obj.indicator_id)
+                rows = rows_touched(session, "measurement", node_id)
+                session.delete(obj)
+                session.flush()
+            else:
+                plan_id = plan_of(session, node_kind, node_id)
+                rows = rows_touched(session, self._service(node_kind).table.__tablename__, node_id)
+                self._remove_in(session, node_kind, node_id)
+            self.status.refresh_in(session, plan_id)
+        return RemovedRows(node_kind, node_id, plan_id, rows)
+
+    def restore(self, *, removed: RemovedRows) -> RemovedRows:
+        """Put a removed node back with everything under it, under the same ids; statuses are recomputed."""
+        with self.ctx.sessions.begin() as session:
+            put_back(session, removed.rows)
+            session.flush()
+            changelog.record(session, actor=self.ctx.actor, entity=removed.kind, entity_id=removed.node_id,
+                             action=ChangeAction.CREATE, changes={"restored": (None, "undo")})  # fmt: skip
+            self.status.refresh_in(session, removed.plan_id)
+        return removed
+
     def remove(self, *, node_kind: str, node_id: int) -> None:
         """Delete a strategy, goal, indicator or milestone with everything under it."""
-        kind = node_kind
+        with self.ctx.sessions.begin() as session:
+            plan_id = plan_of(session, node_kind, node_id) if node_kind != "plan" else 0
+            self._remove_in(session, node_kind, node_id)
+            self.status.refresh_in(session, plan_id)
+
+    def _remove_in(self, session: Session, kind: str, node_id: int) -> None:
         if kind == "plan":
             raise DomainError("Delete a plan from the plan list, not from its tree.")
         service = self._service(kind)
-        with self.ctx.sessions.begin() as session:
-            plan_id = plan_of(session, kind, node_id)
-            obj = session.get(service.table, node_id)
-            if obj is None:
-                raise DomainError(f"This {kind} no longer exists (it may have been deleted).")
-            snapshot = {name: (getattr(obj, name), None) for name in service.fields if getattr(obj, name) is not None}
-            session.delete(obj)
-            session.flush()
-            changelog.record(session, actor=self.ctx.actor, entity=service.entity, entity_id=node_id,
-                             action=ChangeAction.DELETE, changes=snapshot)  # fmt: skip
-            self.status.refresh_in(session, plan_id)
+        obj = session.get(service.table, node_id)
+        if obj is None:
+            raise DomainError(f"This {kind} no longer exists (it may have been deleted).")
+        snapshot = {name: (getattr(obj, name), None) for name in service.fields if getattr(obj, name) is not None}
+        session.delete(obj)
+        session.flush()
+        changelog.record(session, actor=self.ctx.actor, entity=service.entity, entity_id=node_id,
+                         action=ChangeAction.DELETE, changes=snapshot)  # fmt: skip
 
-    def move(self, *, node_kind: str, node_id: int, offset: int) -> None:
-        """Move a node up (offset −1) or down (+1) among its siblings; positions are renumbered 1, 2, …"""
+    def move(self, *, node_kind: str, node_id: int, offset: int) -> int:
+        """Move a node up (offset −1) or down (+1) among its siblings; positions are renumbered 1, 2, …
+
+        Gives back the offset it really moved by (0 at the top or bottom): moving by its negative undoes it.
+        """
         kind = node_kind
         model = _MODELS.get(kind)
         if model is None:
@@ -141,6 +187,7 @@ class RoadmapTreeService:
             siblings.insert(target, siblings.pop(index))
             for position, sibling in enumerate(siblings, start=1):
                 sibling.position = position
+            return target - index
 
     # --- measurements and steps --------------------------------------------------------------------------------
 
@@ -172,6 +219,18 @@ class RoadmapTreeService:
             self.status.refresh_in(session, plan_of(session, "indicator", indicator_id))
             return record
 
+    def edit_measurement_returning(self, *, measurement_id: int, **values: Any) -> Edited[MeasurementRecord]:
+        """edit_measurement(), also giving the changed fields before and after (what undo and redo give back)."""
+        cleaned = self._measurements.clean(values, partial=True)
+        with self.ctx.sessions.begin() as session:
+            obj = self._get(session, Measurement, measurement_id, "measurement")
+            before = {name: getattr(obj, name) for name in cleaned}
+            record = self._measurements.update_in(session, measurement_id, cleaned)
+            after = {name: getattr(obj, name) for name in cleaned}
+            self.status.refresh_in(session, plan_of(session, "indicator", obj.indicator_id))
+        changed = [name for name in cleaned if before[name] != after[name]]
+        return Edited(record, {n: before[n] for n in changed}, {n: after[n] for n in changed})
+
     def remove_measurement(self, *, measurement_id: int) -> None:
         with self.ctx.sessions.begin() as session:
             obj = self._get(session, Measurement, measurement_id, "measurement")
@@ -202,6 +261,14 @@ class RoadmapTreeService:
             session.flush()
             self.status.refresh_in(session, plan_id)
         return self.steps(indicator_id=indicator_id)
+
+    def set_steps_returning(
+        self, *, indicator_id: int, steps: Sequence[tuple[date | str, float | str]]
+    ) -> tuple[tuple[date, float], ...]:
+        """set_steps(), giving back the steps before as (date, value) pairs: setting those undoes it."""
+        before = tuple((s.on, s.value) for s in self.steps(indicator_id=indicator_id))
+        self.set_steps(indicator_id=indicator_id, steps=steps)
+        return before
 
     def set_thresholds(self, *, plan_id: int, on_track: float, at_risk: float) -> PlanStatus:
         """The plan's status thresholds as shares of expected progress (0.9 and 0.7 unless changed)."""

@@ -234,15 +234,25 @@ class RoadmapPage(ListPage):
             "milestone": lambda s: s.roadmap.add_milestone(strategy_id=strategy_id, goal_id=goal_id,
                                                            title="New milestone"),
         }  # fmt: skip
-        self.workspace.op(self, calls[kind], changes=[Change.PLANS], title=f"Adding a {kind}") \
+        # Undo takes the new node back out; redo puts it back under the same id (see services/roadmap_rows.py).
+        self.workspace.undoable(self, f"Add {kind}", do=calls[kind],
+                                undo=lambda s, made: s.roadmap.remove_returning(node_kind=kind, node_id=made.id),
+                                redo=lambda s, removed: s.roadmap.restore(removed=removed),
+                                changes=[Change.PLANS], title=f"Adding a {kind}") \
             .success(lambda record: self.select_node(kind, record.id)).run()  # fmt: skip
 
     def move(self, offset: int) -> None:
         key = self.current_key()
         if key is None or self.workspace is None:
             return
-        self.workspace.op(self, lambda s: s.roadmap.move(node_kind=key[0], node_id=key[1], offset=offset),
-                          changes=[Change.PLANS], title="Moving").run()  # fmt: skip
+        kind, node_id = key
+
+        def back(s: Any, moved: int) -> int:  # the offset it really moved (0 at an end), taken back
+            return int(s.roadmap.move(node_kind=kind, node_id=node_id, offset=-moved))
+
+        self.workspace.undoable(self, f"Move {kind} {'up' if offset < 0 else 'down'}",
+                                do=lambda s: s.roadmap.move(node_kind=kind, node_id=node_id, offset=offset),
+                                undo=back, redo=back, changes=[Change.PLANS], title="Moving").run()  # fmt: skip
 
     def delete_node(self) -> None:
         key = self.current_key()
@@ -252,5 +262,9 @@ class RoadmapPage(ListPage):
         answer = QMessageBox.question(self, f"Delete {node.kind}",
                                       f"Delete the {node.kind} “{node.title}” and everything under it?")  # fmt: skip
         if answer == QMessageBox.StandardButton.Yes:
-            self.workspace.op(self, lambda s: s.roadmap.remove(node_kind=key[0], node_id=key[1]),
-                              changes=[Change.PLANS], title=f"Deleting the {node.kind}").run()  # fmt: skip
+            kind, node_id = key
+            self.workspace.undoable(self, f"Remove {kind}",
+                                    do=lambda s: s.roadmap.remove_returning(node_kind=kind, node_id=node_id),
+                                    undo=lambda s, removed: s.roadmap.restore(removed=removed),
+                                    redo=lambda s, _r: s.roadmap.remove_returning(node_kind=kind, node_id=node_id),
+                                    changes=[Change.PLANS], title=f"Deleting the {node.kind}").run()  # fmt: skip

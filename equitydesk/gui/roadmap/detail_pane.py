@@ -237,25 +237,37 @@ class DetailPane(QScrollArea):
         if node is None or ws is None:
             return
         values = self.values()
-        ws.op(self, lambda s: s.roadmap.edit(node_kind=node.kind, node_id=node.id, **values), changes=[Change.PLANS],
-              title=f"Saving the {node.kind}").run()  # fmt: skip
+        kind, node_id = node.kind, node.id
+        ws.undoable(self, f"Edit {kind}",
+                    do=lambda s: s.roadmap.edit_returning(node_kind=kind, node_id=node_id, **values),
+                    undo=lambda s, e: s.roadmap.edit_returning(node_kind=kind, node_id=node_id, **e.before),
+                    redo=lambda s, e: s.roadmap.edit_returning(node_kind=kind, node_id=node_id, **e.before),
+                    changes=[Change.PLANS], title=f"Saving the {kind}").run()  # fmt: skip
 
     def set_override(self) -> None:
         node, ws = self.node, self.workspace
         if node is None or ws is None:
             return
         status, reason = self.override_status.currentData(), self.override_reason.text()
-        ws.op(self, lambda s: s.roadmap_status.override(kind=node.kind, node_id=node.id, status=status,
-                                                        reason=reason),
-              changes=[Change.PLANS], title="Setting the status by hand").run()  # fmt: skip
+        kind, node_id = node.kind, node.id
+        ws.undoable(self, "Set status by hand",
+                    do=lambda s: s.roadmap_status.override_returning(kind=kind, node_id=node_id, status=status,
+                                                                     reason=reason),
+                    undo=lambda s, done: s.roadmap_status.take_back(update_id=done[1]),
+                    redo=lambda s, row: s.roadmap_status.put_back(row=row),
+                    changes=[Change.PLANS], title="Setting the status by hand").run()  # fmt: skip
 
     def clear_override(self) -> None:
         node, ws = self.node, self.workspace
         if node is None or ws is None:
             return
         reason = self.override_reason.text()
-        ws.op(self, lambda s: s.roadmap_status.clear_override(kind=node.kind, node_id=node.id, reason=reason),
-              changes=[Change.PLANS], title="Going back to the computed status").run()  # fmt: skip
+        kind, node_id = node.kind, node.id
+        ws.undoable(self, "Go back to the computed status",
+                    do=lambda s: s.roadmap_status.clear_override_returning(kind=kind, node_id=node_id, reason=reason),
+                    undo=lambda s, done: s.roadmap_status.take_back(update_id=done[1]),
+                    redo=lambda s, row: s.roadmap_status.put_back(row=row),
+                    changes=[Change.PLANS], title="Going back to the computed status").run()  # fmt: skip
 
     def _decider_clicked(self) -> None:
         if self.node is not None and self.node.decided_by_kind and self.node.decided_by_id is not None:

@@ -110,8 +110,12 @@ class IndicatorPanel(QWidget):
         pairs = [tuple(part.split("=", 1)) if "=" in part else (part, "") for part in self.steps.text().split(";")
                  if part.strip()]  # fmt: skip
         steps = [(d.strip(), v.strip()) for d, v in pairs]
-        self.workspace.op(self, lambda s: s.roadmap.set_steps(indicator_id=indicator_id, steps=steps),
-                          changes=[Change.PLANS], title="Saving the annual steps").run()  # fmt: skip
+        # Each gives back the steps it replaced: setting those takes it back (the steps' row ids are new each time).
+        again = lambda s, old: s.roadmap.set_steps_returning(indicator_id=indicator_id, steps=old)  # noqa: E731
+        self.workspace.undoable(self, "Set annual steps",
+                                do=lambda s: s.roadmap.set_steps_returning(indicator_id=indicator_id, steps=steps),
+                                undo=again, redo=again, changes=[Change.PLANS],
+                                title="Saving the annual steps").run()  # fmt: skip
 
     def _group_names(self) -> dict[str, str]:
         ind = self.indicator
@@ -137,8 +141,11 @@ class IndicatorPanel(QWidget):
         """One measurement added as one write (the story calls it with the dialog's values)."""
         assert self.workspace is not None and self.indicator is not None
         indicator_id = self.indicator.id
-        self.workspace.op(self, lambda s: s.roadmap.add_measurement(indicator_id=indicator_id, **values),
-                          changes=[Change.PLANS], title="Adding the measurement").run()  # fmt: skip
+        self.workspace.undoable(self, "Add measurement",
+                                do=lambda s: s.roadmap.add_measurement(indicator_id=indicator_id, **values),
+                                undo=lambda s, m: s.roadmap.remove_returning(node_kind="measurement", node_id=m.id),
+                                redo=lambda s, removed: s.roadmap.restore(removed=removed),
+                                changes=[Change.PLANS], title="Adding the measurement").run()  # fmt: skip
 
     def _selected(self) -> Any:
         rows = self.table.selectionModel().selectedRows()
@@ -151,8 +158,11 @@ class IndicatorPanel(QWidget):
         values = self._dialog({"measured_on": m.measured_on, "value": m.value, "series": m.series.value,
                                "source": m.source, "note": m.note})  # fmt: skip
         if values is not None:
-            self.workspace.op(self, lambda s: s.roadmap.edit_measurement(measurement_id=m.id, **values),
-                              changes=[Change.PLANS], title="Saving the measurement").run()  # fmt: skip
+            mid = m.id
+            edit = lambda s, vals: s.roadmap.edit_measurement_returning(measurement_id=mid, **vals)  # noqa: E731
+            self.workspace.undoable(self, "Edit measurement", do=lambda s: edit(s, values),
+                                    undo=lambda s, e: edit(s, e.before), redo=lambda s, e: edit(s, e.before),
+                                    changes=[Change.PLANS], title="Saving the measurement").run()  # fmt: skip
 
     def remove_selected(self) -> None:
         m = self._selected()
@@ -161,5 +171,9 @@ class IndicatorPanel(QWidget):
         question = f"Remove the measurement of {m.measured_on.isoformat()} ({m.value:g})?"
         answer = QMessageBox.question(self, "Remove measurement", question)
         if answer == QMessageBox.StandardButton.Yes:
-            self.workspace.op(self, lambda s: s.roadmap.remove_measurement(measurement_id=m.id),
-                              changes=[Change.PLANS], title="Removing the measurement").run()  # fmt: skip
+            mid = m.id
+            self.workspace.undoable(self, "Remove measurement",
+                                    do=lambda s: s.roadmap.remove_returning(node_kind="measurement", node_id=mid),
+                                    undo=lambda s, removed: s.roadmap.restore(removed=removed),
+                                    redo=lambda s, _r: s.roadmap.remove_returning(node_kind="measurement", node_id=mid),
+                                    changes=[Change.PLANS], title="Removing the measurement").run()  # fmt: skip
