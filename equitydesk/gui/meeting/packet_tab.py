@@ -1,19 +1,21 @@
 """The Packet tab of a meeting: choose sections, paper, print size and audience; preview, print and save the packet.
 
-Building runs as a job (progress and Cancel; the window stays live). The preview shows the printed edition with
-QtPdf when PySide6 has it (PySide6-Essentials does not ship QtPdf): without it the tab says so plainly and offers
-to open the PDF in the computer's own viewer, from which it can also be printed.
+Building and printing run as jobs (progress and Cancel; the window stays live). The preview shows the printed
+edition drawn by PDFium (pypdfium2), since PySide6-Essentials has no QtPdf; Print draws the same pages on the
+printer, one PDF page to a printer page.
 """
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QRect, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,20 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from equitydesk.formats.pdf.pages import PdfPages
 from equitydesk.gui.jobs import JobCancelled, run_job, user_message
+from equitydesk.gui.widgets.pdf_preview import PdfPreview, page_image
 from equitydesk.gui.workspace import Workspace
 from equitydesk.services.documents.sections import SECTION_NAMES, SECTION_TITLES
 from equitydesk.services.documents.service import DocumentResult
 
-try:  # QtPdf lives in PySide6-Addons; the app must work with Essentials alone.
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPdfWidgets import QPdfView
-
-    HAVE_QTPDF = True
-except ImportError:  # pragma: no cover - depends on the installed wheel
-    HAVE_QTPDF = False
-
+log = logging.getLogger(__name__)
 Progress = Callable[..., None]
+PRINT_DPI_CAP = 300  # finer than this only makes the print job slower and larger
 
 
 class PacketTab(QWidget):
@@ -111,18 +109,8 @@ class PacketTab(QWidget):
 
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
-        if HAVE_QTPDF:
-            self.pdf = QPdfDocument(self)
-            self.view: QWidget = QPdfView(self)
-            self.view.setDocument(self.pdf)
-            self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        else:
-            self.pdf = None
-            self.view = QLabel(
-                "The preview needs Qt PDF, which this installation of Qt does not include. "
-                "Build the preview, then use “Open in PDF viewer” to see and print it."
-            )
-            self.view.setWordWrap(True)
+        self.view = PdfPreview(self, placeholder="Press Preview to see the packet as it will print.")
+        self.printer: QPrinter | None = None
         layout.addWidget(self.view, 3)
 
     # --- options --------------------------------------------------------------------------------------------
@@ -193,8 +181,7 @@ class PacketTab(QWidget):
         else:
             self.withheld.setText("\n".join(lines) if lines else "Nothing private was found to leave out.")
         self.status.setText(f"Preview ready: {result.pages} pages.")
-        if self.pdf is not None:
-            self.pdf.load(str(result.path))
+        self.view.load(result.path)
         for button in (self.print_button, self.save_button, self.open_button):
             button.setEnabled(True)
         self.built.emit(result)
@@ -217,29 +204,56 @@ class PacketTab(QWidget):
     def print_packet(self) -> None:
         if self.preview_path is None:
             return
-        if not HAVE_QTPDF or self.pdf is None:
-            # Without Qt PDF there is nothing to draw the pages with here: the PDF viewer prints them.
-            self.status.setText("Printing opens the packet in your PDF viewer; print it from there.")
-            self.open_in_viewer()
-            return
-        from PySide6.QtCore import QSize
-        from PySide6.QtGui import QPainter
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName("Meeting packet")
         if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
             return
-        painter = QPainter(printer)
-        try:
-            for page in range(self.pdf.pageCount()):
-                if page:
-                    printer.newPage()
-                rect = painter.viewport()
-                image = self.pdf.render(page, QSize(rect.width(), rect.height()))
-                painter.drawImage(rect, image)
-        finally:
-            painter.end()
+        self.printer = printer  # kept alive until the job is over
+        source = self.preview_path
+        dpi = min(printer.resolution(), PRINT_DPI_CAP)
+
+        def work(progress: Progress, is_cancelled: Callable[[], bool]) -> int:
+            # Qt allows painting a QPrinter off the GUI thread; one page is in memory at a time.
+            with PdfPages(source) as pages:
+                painter = QPainter()
+                if not painter.begin(printer):
+                    raise OSError("the printer could not be opened")
+                try:
+                    for index in range(pages.count):
+                        if is_cancelled():
+                            raise JobCancelled()
+                        progress(index, pages.count, f"Printing page {index + 1} of {pages.count}")
+                        if index:
+                            printer.newPage()
+                        image = page_image(pages.render(index, dpi=dpi))
+                        area = painter.viewport()
+                        fitted = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                        target = QRect(area.x() + (area.width() - fitted.width()) // 2,
+                                       area.y() + (area.height() - fitted.height()) // 2,
+                                       fitted.width(), fitted.height())  # fmt: skip
+                        painter.drawImage(target, image)
+                finally:
+                    painter.end()
+                return pages.count
+
+        self.print_button.setEnabled(False)
+        self.job = run_job(self, "Printing the packet", work, self._printed, self._print_failed,
+                           on_cancelled=self._print_cancelled)  # fmt: skip
+
+    def _printed(self, count: int) -> None:
+        self.print_button.setEnabled(True)
+        self.status.setText(f"Sent {count} pages to the printer.")
+
+    def _print_failed(self, error: BaseException) -> None:
+        log.error("Printing the packet failed", exc_info=error)
+        self.print_button.setEnabled(True)
+        self.status.setText("The packet could not be printed. Check the printer and try again.")
+
+    def _print_cancelled(self) -> None:
+        self.print_button.setEnabled(True)
+        self.status.setText("Printing stopped; pages already sent may still print.")
 
     def closeEvent(self, event: Any) -> None:
+        self.view.clear()  # PDFium holds the preview file open, and Windows cannot delete an open file
         self._folder.cleanup()
         super().closeEvent(event)
