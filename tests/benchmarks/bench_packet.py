@@ -78,6 +78,8 @@ def build_packet_database(path: Path) -> tuple[Any, int]:
         s.agenda.create(meeting_id=meeting.id, position=i, title=f"Agenda item {i + 1}: review of the plan's progress",
                         kind="discussion", minutes_allotted=5 + i % 3 * 5, presenter=f"Presenter {i % 6}",
                         description="Background reading is attached." if i % 4 == 0 else None)  # fmt: skip
+    # Most of the committee came: a vote is only taken among voting members present.
+    s.attendance.set_statuses(meeting_id=previous.id, statuses={p.id: "present" for p in people[:40]})
     for i in range(12):
         item = s.agenda.create(meeting_id=previous.id, position=i, title=f"Earlier item {i + 1}", kind="action",
                                minutes_text="The committee discussed the item at length. " * 6)  # fmt: skip
