@@ -29,6 +29,17 @@ from pathlib import Path
 from equitydesk.formats.errors import FileRefused
 from equitydesk.formats.roster_columns import parse_roster
 
+def peak_mb():
+    # VmHWM is this program's own peak. ru_maxrss is not: Linux carries it across exec from the forked parent,
+    # so under a large pytest process it reports pytest's size, not the reader's.
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
 for path in sorted(Path(sys.argv[1]).iterdir()):
     if path.name == "SOURCES.md":
         continue
@@ -44,7 +55,7 @@ for path in sorted(Path(sys.argv[1]).iterdir()):
         status, message = "error", "".join(traceback.format_exception(exc))
     print(json.dumps({
         "file": path.name, "status": status, "message": message, "seconds": time.perf_counter() - started,
-        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_mb": peak_mb(),
     }), flush=True)
 """
 
