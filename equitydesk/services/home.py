@@ -8,14 +8,18 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from equitydesk.db.tables import ActionItem, Committee, GroupTarget, Meeting, Membership, Plan, StatusUpdate, Strategy
+from equitydesk.db.tables import ActionItem, Committee, GroupTarget, Meeting, Membership, Plan
 from equitydesk.domain.enums import OPEN_ACTION_STATUSES, MeetingStatus, MembershipStatus, RagStatus, StakeholderGroup
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.errors import NotFound
 from equitydesk.services.meetings import QuorumResult
 from equitydesk.services.representation import Share
+from equitydesk.services.roadmap_status import strategies_by_status
 
 WEEK_DAYS = 7  # "due this week": from today through the sixth day after it
+# Worst first, as a chair reads the figure.
+ROADMAP_ORDER = (RagStatus.OFF_TRACK, RagStatus.AT_RISK, RagStatus.ON_TRACK, RagStatus.ACHIEVED,
+                 RagStatus.NOT_STARTED, RagStatus.NO_DATA)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ class HomeFigures:
     quorum_needed: int
     targets_set: int  # stakeholder groups given a target share
     targets_missed: tuple[Share, ...]  # stakeholder groups below their target share
-    roadmap: tuple[tuple[RagStatus | None, int], ...]  # strategies by latest status (None: none yet), RAG order
+    roadmap: tuple[tuple[RagStatus, int], ...]  # strategies by the status rules' verdict today, worst first
 
     @property
     def quorum_reachable(self) -> bool:
@@ -61,7 +65,7 @@ class HomeService:
         self.ctx = ctx
 
     def figures(self, *, committee_id: int) -> HomeFigures:
-        """Six statements whatever the size of the committee's lists."""
+        """Five statements, and the status snapshot's few per plan, whatever the size of the committee's lists."""
         today = self.ctx.today()
         with self.ctx.sessions() as session:
             voting = (
@@ -102,7 +106,7 @@ class HomeService:
                 .limit(1)
             ).first()
             targets_set, missed = _targets(session, committee_id)
-            roadmap = roadmap_at_a_glance(session, committee_id=committee_id)
+            roadmap = roadmap_at_a_glance(session, committee_id=committee_id, today=today)
         quorum = QuorumResult.compute(kind, value, int(voting_members or 0), int(voting_members or 0))
         return HomeFigures(
             committee_id=committee_id,
@@ -143,26 +147,17 @@ def _targets(session: Session, committee_id: int) -> tuple[int, tuple[Share, ...
     return len(targets), tuple(s for s in shares if s.target_met is False)
 
 
-def roadmap_at_a_glance(session: Session, *, committee_id: int) -> tuple[tuple[RagStatus | None, int], ...]:
-    """Strategies of the committee's plans and of district-wide plans (no committee), by their latest status.
+def roadmap_at_a_glance(session: Session, *, committee_id: int, today: date) -> tuple[tuple[RagStatus, int], ...]:
+    """Strategies of the committee's plans and of district-wide plans (no committee), by the status service's rules.
 
-    One statement; the roadmap's own status service can replace this function whole.
+    A statement for the plans, then the status snapshot's few per plan: never one per strategy or measurement.
     """
-    latest = (
-        select(StatusUpdate.status)
-        .where(StatusUpdate.strategy_id == Strategy.id)
-        .order_by(StatusUpdate.on.desc(), StatusUpdate.id.desc())
-        .limit(1)
-        .correlate(Strategy)
-        .scalar_subquery()
+    plan_ids = list(
+        session.scalars(
+            select(Plan.id)
+            .where(Plan.archived.is_(False), or_(Plan.committee_id == committee_id, Plan.committee_id.is_(None)))
+            .order_by(Plan.id)
+        )
     )
-    rows = session.execute(
-        select(latest.label("status"), func.count(Strategy.id))
-        .join(Plan, Plan.id == Strategy.plan_id)
-        .where(Plan.archived.is_(False), or_(Plan.committee_id == committee_id, Plan.committee_id.is_(None)))
-        .group_by("status")
-    ).all()
-    found: dict[RagStatus | None, int] = {(RagStatus(s) if s is not None else None): int(n) for s, n in rows}
-    order: list[RagStatus | None] = [RagStatus.OFF_TRACK, RagStatus.AT_RISK, RagStatus.ON_TRACK, RagStatus.NOT_STARTED]
-    order.append(None)
-    return tuple((status, found[status]) for status in order if found.get(status))
+    found = strategies_by_status(session, plan_ids, today)
+    return tuple((status, found[status]) for status in ROADMAP_ORDER if found.get(status))

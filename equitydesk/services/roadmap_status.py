@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -77,12 +78,9 @@ class RoadmapStatusService:
             stmt = select(Plan.id).where(Plan.id == plan_id)
         if committee_id is not None:
             stmt = stmt.where(Plan.committee_id == committee_id)
-        counts: Counter[RagStatus] = Counter()
         with self.ctx.sessions() as session:
             plan_ids = list(session.scalars(stmt.order_by(Plan.id)))
-            for pid in plan_ids:
-                status = snapshot.compute(snapshot.load(session, pid), self.ctx.today())
-                counts.update(n.status for n in status.nodes if n.kind == "strategy")
+            counts = strategies_by_status(session, plan_ids, self.ctx.today())
         order = sorted(counts.items(), key=lambda c: list(RagStatus).index(c[0]))
         return StatusSummary(len(plan_ids), sum(counts.values()), tuple(order))
 
@@ -211,6 +209,18 @@ class RoadmapStatusService:
     @staticmethod
     def _plan_of(session: Session, kind: str, node_id: int) -> int:
         return plan_of(session, kind, node_id)
+
+
+def strategies_by_status(session: Session, plan_ids: list[int], today: date) -> Counter[RagStatus]:
+    """The strategies of these plans counted by the status the rules (and overrides) give them today.
+
+    Everyone who shows a roadmap figure counts through here, so the home page, the packet and the Roadmap page agree.
+    """
+    counts: Counter[RagStatus] = Counter()
+    for pid in plan_ids:
+        status = snapshot.compute(snapshot.load(session, pid), today)
+        counts.update(n.status for n in status.nodes if n.kind == "strategy")
+    return counts
 
 
 def plan_of(session: Session, kind: str, node_id: int) -> int:

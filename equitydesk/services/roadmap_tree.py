@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from equitydesk.db.tables import Goal, Indicator, IndicatorStep, Measurement, Milestone, Strategy
+from equitydesk.db.tables import Goal, Indicator, IndicatorStep, Measurement, Milestone, Plan, Strategy
 from equitydesk.domain.enums import ChangeAction, IndicatorKind
 from equitydesk.services import changelog
 from equitydesk.services.context import ServiceContext
@@ -138,6 +138,17 @@ class RoadmapTreeService:
                 self._remove_in(session, node_kind, node_id)
             self.status.refresh_in(session, plan_id)
         return RemovedRows(node_kind, node_id, plan_id, rows)
+
+    def remove_plan_returning(self, *, plan_id: int) -> RemovedRows:
+        """Delete a whole plan (undoing its creation), giving back every row it took with it, for `restore`."""
+        with self.ctx.sessions.begin() as session:
+            plan = self._get(session, Plan, plan_id, "plan")
+            rows = rows_touched(session, "plan", plan_id)
+            session.delete(plan)
+            session.flush()
+            changelog.record(session, actor=self.ctx.actor, entity="plan", entity_id=plan_id,
+                             action=ChangeAction.DELETE, changes={"name": (plan.name, None)})  # fmt: skip
+        return RemovedRows("plan", plan_id, plan_id, rows)
 
     def restore(self, *, removed: RemovedRows) -> RemovedRows:
         """Put a removed node back with everything under it, under the same ids; statuses are recomputed."""

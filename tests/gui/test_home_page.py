@@ -54,7 +54,7 @@ def test_the_figures_of_the_chosen_committee(qtbot, window, committee, today):
     assert shown(page, "targets") == ("1", "of 1 target share not met: Student 11%, target 30%")
     assert shown(page, "roadmap") == (
         "1",
-        "of 3 strategies off track or at risk: 1 at risk · 1 on track · 1 no status yet",
+        "of 3 strategies off track or at risk: 1 at risk · 1 on track · 1 with no data yet",
     )
     assert page.buttons["overdue"].accessibleName() == "Overdue: 1 action item overdue"
     assert window.page(RosterPage).chosen_committee() == committee.committees["eac"], "the roster follows"

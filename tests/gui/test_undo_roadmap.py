@@ -62,3 +62,28 @@ def test_adding_a_measurement_is_undone_and_redone_from_the_edit_menu(qtbot, win
     trigger(qtbot, window, CommandId.REDO)
     assert (panel.table.rowCount(), detail.status_label.text(), detail.reason_label.text()) == after
     assert not said
+
+
+def test_a_new_plan_from_a_template_is_undone_and_redone_whole(qtbot, window, monkeypatch) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_a: said.append(text))
+    page = window.show_page(RoadmapPage)
+    assert isinstance(page, RoadmapPage)
+    dialog = page.new_plan(template="reimagine_minnesota")
+    assert dialog is not None
+    dialog.name.setText("Our roadmap")
+    dialog.accept()
+    wait_for_writes(qtbot)
+    made = [(n.kind, n.id, n.code, n.title) for n in page.plan_status.nodes]
+    assert page.plan_combo.currentText() == "Our roadmap" and len([m for m in made if m[0] == "strategy"]) == 9
+    assert window.edit_menu.actions()[0].text() == "&Undo New plan “Our roadmap”"
+
+    trigger(qtbot, window, CommandId.UNDO)
+    assert page.plan_combo.findText("Our roadmap") == -1, "the plan is gone from the list"
+    assert "Our roadmap" not in [p["name"] for p in window.services.plans.list().rows]
+    trigger(qtbot, window, CommandId.REDO)
+    assert page.plan_combo.findText("Our roadmap") >= 0
+    plan_id = window.services.plans.id_by_name("Our roadmap")
+    again = window.services.roadmap_status.plan_status(plan_id=plan_id).nodes
+    assert [(n.kind, n.id, n.code, n.title) for n in again] == made, "back under the same ids, in the same order"
+    assert not said

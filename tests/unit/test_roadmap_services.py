@@ -125,3 +125,23 @@ def test_the_plan_workbook_has_a_sheet_per_level_and_text_stays_text(services: S
     assert row[:5] == ["II.1.1", "Gap in reading proficiency", row[2], 44, "Black students"]
     note = book["Measurements"].cell(row=2, column=7)
     assert note.value == '=HYPERLINK("http://x")' and note.data_type == "s"
+
+
+def test_taking_back_a_new_plan_removes_all_it_was_given_and_restore_puts_it_back(services: Services) -> None:
+    plan_id, gap = gap_indicator(services)
+    services.roadmap.add_measurement(indicator_id=gap, measured_on="2026-06-01", value=31.5)
+    strategy = next(n for n in services.roadmap_status.plan_status(plan_id=plan_id).nodes if n.kind == "strategy")
+    committee = services.committees.create(name="EAC")
+    action = services.actions.create(committee_id=committee.id, title="Serves the plan", strategy_id=strategy.id)
+    before = services.roadmap_status.plan_status(plan_id=plan_id).nodes
+    history = services.roadmap_status.history(kind="indicator", node_id=gap)
+
+    removed = services.roadmap.remove_plan_returning(plan_id=plan_id)
+    with pytest.raises(DomainError):
+        services.plans.id_by_name("A&I 2025–2028")
+    assert services.actions.get(action.id).strategy_id is None, "the action item stays, unlinked"
+
+    services.roadmap.restore(removed=removed)
+    assert services.roadmap_status.plan_status(plan_id=plan_id).nodes == before
+    assert services.roadmap_status.history(kind="indicator", node_id=gap) == history
+    assert services.actions.get(action.id).strategy_id == strategy.id, "the link comes back with the plan"

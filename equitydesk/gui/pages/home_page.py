@@ -34,7 +34,8 @@ FIGURES: dict[str, tuple[str, CommandId, str]] = {
     "targets": ("Representation", CommandId.GO_ROSTER, "representation"),
     "roadmap": ("Roadmap", CommandId.GO_ROADMAP, "status"),
 }
-ROADMAP_WORDS = {"off_track": "off track", "at_risk": "at risk", "on_track": "on track", "not_started": "not started"}
+ROADMAP_WORDS = {"off_track": "off track", "at_risk": "at risk", "on_track": "on track", "not_started": "not started",
+                 "achieved": "achieved", "no_data": "with no data yet"}  # fmt: skip
 
 
 class FigureButton(QPushButton):
@@ -211,10 +212,7 @@ class HomePage(QWidget):
                 ),
                 AMBER if missed else GREEN,
             )
-        parts = [
-            f"{n} {ROADMAP_WORDS.get(status.value, status.label) if status is not None else 'no status yet'}"
-            for status, n in f.roadmap
-        ]
+        parts = [f"{n} {ROADMAP_WORDS.get(status.value, status.label)}" for status, n in f.roadmap]
         behind = f.strategies_behind
         b["roadmap"].show_figure(
             str(behind),

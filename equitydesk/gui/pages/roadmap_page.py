@@ -211,9 +211,13 @@ class RoadmapPage(ListPage):
     def create_plan(self, template: str, name: str) -> None:
         assert self.workspace is not None
         committee = self.workspace.chosen_committee()
-        self.workspace.op(self, lambda s: s.plans.create_from_template(template=template, name=name,
-                                                                      committee_id=committee),
-                          changes=[Change.PLANS], title="Creating the plan") \
+        # Undo deletes the new plan with all it was given; redo puts it back under the same ids.
+        self.workspace.undoable(self, f"New plan “{name}”",
+                                do=lambda s: s.plans.create_from_template(template=template, name=name,
+                                                                          committee_id=committee),
+                                undo=lambda s, made: s.roadmap.remove_plan_returning(plan_id=made.id),
+                                redo=lambda s, removed: s.roadmap.restore(removed=removed),
+                                changes=[Change.PLANS], title="Creating the plan") \
             .success(lambda plan: self._fill_plans(plan.id)).run()  # fmt: skip
 
     def _ancestor(self, kind: str) -> int | None:
