@@ -71,7 +71,9 @@ def build(svc: Services, *, extra_actions: int = 0) -> int:
             baseline_on=TODAY - timedelta(days=400), target_value=50.0, target_on=TODAY + timedelta(days=330),
         )  # fmt: skip
         for days, value in points:
-            svc.roadmap.add_measurement(indicator_id=indicator.id, measured_on=TODAY + timedelta(days=days), value=value)
+            svc.roadmap.add_measurement(
+                indicator_id=indicator.id, measured_on=TODAY + timedelta(days=days), value=value
+            )
     return eac.id
 
 
