@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from equitydesk.db.tables import Goal, Indicator, Measurement, Milestone, Plan, StatusUpdate, Strategy
@@ -121,14 +121,21 @@ class StrategyService(EntityService[Strategy, StrategyRecord]):
 
     def columns(self) -> dict[str, Column]:
         goals = select(func.count(Goal.id)).where(Goal.strategy_id == Strategy.id).correlate(Strategy)
-        latest = (
-            select(StatusUpdate.status)
-            .where(StatusUpdate.strategy_id == Strategy.id)
-            .order_by(StatusUpdate.on.desc(), StatusUpdate.id.desc())
-            .limit(1)
-            .correlate(Strategy)
-            .scalar_subquery()
-        )
+
+        def newest(source: StatusSource, value: Any) -> Any:
+            return (
+                select(value)
+                .where(StatusUpdate.strategy_id == Strategy.id, StatusUpdate.source == source)
+                .order_by(StatusUpdate.on.desc(), StatusUpdate.id.desc())
+                .limit(1)
+                .correlate(Strategy)
+                .scalar_subquery()
+            )
+
+        # As roadmap_snapshot reads the history: a person's override while it is in force, else the rules' last
+        # verdict. Kept by every roadmap write; a milestone that turns late by the calendar alone shows at the next.
+        override = newest(StatusSource.PERSON, case((StatusUpdate.is_override, StatusUpdate.status), else_=None))
+        latest = func.coalesce(override, newest(StatusSource.RULE, StatusUpdate.status), RagStatus.NO_DATA.value)
         return {
             "position": Column("#", Strategy.position),
             "code": Column("Code", Strategy.code),

@@ -145,3 +145,23 @@ def test_taking_back_a_new_plan_removes_all_it_was_given_and_restore_puts_it_bac
     assert services.roadmap_status.plan_status(plan_id=plan_id).nodes == before
     assert services.roadmap_status.history(kind="indicator", node_id=gap) == history
     assert services.actions.get(action.id).strategy_id == strategy.id, "the link comes back with the plan"
+
+
+def test_the_strategy_list_shows_the_status_in_force_as_the_rules_read_the_history(services: Services) -> None:
+    plan_id, gap = gap_indicator(services)
+    nodes = services.roadmap_status.plan_status(plan_id=plan_id)
+    strategy = nodes.node("indicator", gap).parent_id
+    strategy = nodes.node("goal", strategy).parent_id  # indicator → goal → strategy
+
+    def listed() -> str:
+        rows = services.strategies.list(limit=100).rows
+        return str(next(RagStatus(r["status"]) for r in rows if r["id"] == strategy).value)
+
+    def computed() -> str:
+        return services.roadmap_status.plan_status(plan_id=plan_id).node("strategy", strategy).status.value
+
+    services.roadmap_status.override(kind="strategy", node_id=strategy, status="on_track", reason="Board agreed.")
+    services.roadmap.add_measurement(indicator_id=gap, measured_on="2026-06-01", value=40)  # widening: off track
+    assert listed() == computed() == "on_track", "a newer rule entry does not hide the override in force"
+    services.roadmap_status.clear_override(kind="strategy", node_id=strategy, reason="Back to the data.")
+    assert listed() == computed() != "on_track"

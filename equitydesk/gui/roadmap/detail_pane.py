@@ -112,6 +112,10 @@ class DetailPane(QScrollArea):
         self.override_widget.setLayout(override_row)
         status_layout.addWidget(self.override_widget)
         self.layout_.addWidget(self.status_box)
+        # The chart and its measurements come right under the status they explain, above the long form
+        # (created first too, so that Tab reaches them in the order they are seen).
+        self.indicator_panel = IndicatorPanel()
+        self.layout_.addWidget(self.indicator_panel)
 
         self.form_box = QGroupBox("Details")
         box_layout = QVBoxLayout(self.form_box)
@@ -125,8 +129,6 @@ class DetailPane(QScrollArea):
         box_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         self.layout_.addWidget(self.form_box)
 
-        self.indicator_panel = IndicatorPanel()
-        self.layout_.addWidget(self.indicator_panel)
         self.extra = QLabel()
         self.extra.setObjectName("linkedActions")
         self.extra.setWordWrap(True)

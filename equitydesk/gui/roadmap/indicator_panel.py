@@ -73,13 +73,13 @@ class IndicatorPanel(QWidget):
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("<b>Chart</b>"))
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.description)
         layout.addWidget(QLabel("<b>Measurements</b>"))
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         layout.addLayout(steps_row)
-        layout.addWidget(QLabel("<b>Chart</b>"))
-        layout.addWidget(self.chart, 1)
-        layout.addWidget(self.description)
         self.svg = ""
 
     def show_indicator(self, workspace: Workspace, indicator: Any) -> None:
