@@ -95,10 +95,12 @@ class WithheldSummary:
 
         out = []
         if self.emails or self.phones:
+            kinds = [plural(n, one, many) for n, one, many in ((self.emails, "e-mail address", "e-mail addresses"),
+                     (self.phones, "phone number", "phone numbers")) if n]  # fmt: skip
+            students = self.student_contacts
             out.append(
-                f"Contact details: {plural(self.emails, 'e-mail address', 'e-mail addresses')} and "
-                f"{plural(self.phones, 'phone number')}"
-                + (f", {self.student_contacts} of them students'" if self.student_contacts else "")
+                f"Contact details: {' and '.join(kinds)}"
+                + (f", including those of {plural(students, 'student')}" if students else "")
                 + "."
             )
         if self.interpreter_needs:
