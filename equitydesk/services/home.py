@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from equitydesk.db.tables import ActionItem, Committee, GroupTarget, Meeting, Membership, Plan
@@ -16,7 +16,9 @@ from equitydesk.services.meetings import QuorumResult
 from equitydesk.services.representation import Share
 from equitydesk.services.roadmap_status import strategies_by_status
 
-WEEK_DAYS = 7  # "due this week": from today through the sixth day after it
+# "Due in the next 7 days": today through the seventh day after it, as the Action items view of that name counts
+# (services/actions/items.py, due_within), so the figure and the list its button opens always agree.
+WEEK_DAYS = 7
 # Worst first, as a chair reads the figure.
 ROADMAP_ORDER = (RagStatus.OFF_TRACK, RagStatus.AT_RISK, RagStatus.ON_TRACK, RagStatus.ACHIEVED,
                  RagStatus.NOT_STARTED, RagStatus.NO_DATA)  # fmt: skip
@@ -92,7 +94,7 @@ class HomeService:
                 select(
                     func.count(ActionItem.id),
                     func.count(case((due < today, 1))),
-                    func.count(case((and_(due >= today, due < today + timedelta(days=WEEK_DAYS)), 1))),
+                    func.count(case((due.between(today, today + timedelta(days=WEEK_DAYS)), 1))),
                 ).where(ActionItem.committee_id == committee_id, is_open)
             ).one()
             meeting = session.execute(

@@ -10,6 +10,7 @@ from sqlalchemy import event
 from equitydesk.db.engine import open_database
 from equitydesk.domain.enums import RagStatus
 from equitydesk.services.context import ServiceContext
+from equitydesk.services.crud import ListQuery
 from equitydesk.services.registry import Services
 
 TODAY = date(2025, 10, 6)  # a Monday
@@ -80,7 +81,9 @@ def build(svc: Services, *, extra_actions: int = 0) -> int:
 def test_the_figures_of_one_committee(svc):
     eac = build(svc)
     f = svc.home.figures(committee_id=eac)
-    assert (f.open_actions, f.overdue, f.due_this_week) == (5, 1, 2), "today and Sunday are this week, Monday is not"
+    assert (f.open_actions, f.overdue, f.due_this_week) == (5, 1, 3), "today, Sunday and next Monday: the next 7 days"
+    listed = svc.actions.list_ids(ListQuery(filters={"view": "due_7", "committee_id": eac}, sort="due_on"))
+    assert len(listed) == f.due_this_week, "the figure counts what its button's list shows"
     assert f.next_meeting is not None and f.next_meeting.title == "October", "the next planned one, not cancelled"
     assert (f.voting_members, f.quorum_needed, f.quorum_reachable) == (4, 2, True)
     assert [s.label for s in f.targets_missed] == ["Student"], "1 of 5 is 20%, below 40%; parents' 60% meets 50%"
