@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -10,15 +9,15 @@ from typing import Any
 from sqlalchemy import Select, case, func, null, select
 from sqlalchemy.orm import Session
 
-from equitydesk.db.tables import AgendaItem, Attendance, Committee, Meeting, Membership
+from equitydesk.db.tables import AgendaItem, Attendance, Committee, Meeting
 from equitydesk.domain.enums import (
     AgendaKind,
     AttendanceStatus,
     MeetingStatus,
-    MembershipStatus,
     MinutesStatus,
     QuorumKind,
 )
+from equitydesk.domain.quorum import quorum_needed
 from equitydesk.services.agenda import AgendaOperations
 from equitydesk.services.crud import Column, SqlExpr
 from equitydesk.services.errors import DomainError
@@ -89,36 +88,12 @@ class MeetingService(MeetingScheduling):
             raise DomainError("The minutes of this meeting are approved and locked. Reopen them to make changes.")
 
     def quorum(self, meeting_id: int) -> QuorumResult:
+        """The attendance sheet's quorum (members whose term covers the day), so that every screen says the same."""
+        from equitydesk.services.attendance import attendance_sheet  # attendance builds on this module
+
         with self.ctx.sessions() as session:
-            meeting = self._load(session, meeting_id)
-            committee = session.get(Committee, meeting.committee_id)
-            assert committee is not None
-            voting = (
-                session.scalar(
-                    select(func.count(Membership.id)).where(
-                        Membership.committee_id == committee.id,
-                        Membership.voting.is_(True),
-                        Membership.status == MembershipStatus.ACTIVE,
-                    )
-                )
-                or 0
-            )
-            present = (
-                session.scalar(
-                    select(func.count(Attendance.id))
-                    .join(
-                        Membership,
-                        (Membership.person_id == Attendance.person_id) & (Membership.committee_id == committee.id),
-                    )
-                    .where(
-                        Attendance.meeting_id == meeting_id,
-                        Attendance.status.in_([AttendanceStatus.PRESENT, AttendanceStatus.REMOTE]),
-                        Membership.voting.is_(True),
-                    )
-                )
-                or 0
-            )
-            return QuorumResult.compute(committee.quorum_kind, committee.quorum_value, voting, present)
+            q = attendance_sheet(session, meeting_id).quorum
+        return QuorumResult(q.voting_members, q.present, q.needed)
 
 
 @dataclass(frozen=True)
@@ -133,9 +108,7 @@ class QuorumResult:
 
     @classmethod
     def compute(cls, kind: QuorumKind, value: float, voting: int, present: int) -> QuorumResult:
-        # A share is "at least this share of voting members": 0.51 gives a majority for any committee size.
-        needed = math.ceil(value) if kind == QuorumKind.COUNT else math.ceil(round(voting * value, 9))
-        return cls(voting, present, max(needed, 1 if voting else 0))
+        return cls(voting, present, quorum_needed(kind, value, voting))
 
 
 class LockedByApprovedMinutes:

@@ -18,6 +18,8 @@ from equitydesk.db.tables import (
     Person,
 )
 from equitydesk.domain.enums import OPEN_ACTION_STATUSES, MeetingStatus, MembershipStatus, StakeholderGroup
+from equitydesk.domain.quorum import Quorum
+from equitydesk.services.attendance import attendance_sheet
 from equitydesk.services.errors import NotFound
 
 
@@ -42,6 +44,7 @@ class MeetingRecordSet:
     attendance: list[tuple[Attendance, Person]]
     decisions: list[Decision]
     actions: list[ActionItem]
+    quorum: Quorum  # the attendance sheet's own, so that the printed minutes and the window agree
 
 
 def load_meeting(session: Session, meeting_id: int) -> MeetingRecordSet:
@@ -67,7 +70,8 @@ def load_meeting(session: Session, meeting_id: int) -> MeetingRecordSet:
     actions = list(
         session.scalars(select(ActionItem).where(ActionItem.meeting_id == meeting_id).order_by(ActionItem.id))
     )
-    return MeetingRecordSet(meeting, items, attendance, decisions, actions)
+    quorum = attendance_sheet(session, meeting_id).quorum
+    return MeetingRecordSet(meeting, items, attendance, decisions, actions, quorum)
 
 
 def committee_of(session: Session, meeting: Meeting) -> Committee:

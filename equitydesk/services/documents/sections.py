@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from equitydesk.db.tables import ActionItem, AgendaItem, Committee, Meeting, Person
-from equitydesk.domain.enums import AttendanceStatus, MembershipStatus, MinutesStatus
+from equitydesk.domain.enums import AttendanceStatus, MinutesStatus
 from equitydesk.domain.wording import plural
 from equitydesk.formats.documents.model import (
     Block,
@@ -23,7 +23,6 @@ from equitydesk.formats.documents.model import (
 )
 from equitydesk.services.documents import loading
 from equitydesk.services.documents.people import Audience, Withheld, clock, long_date, person_name
-from equitydesk.services.meetings import QuorumResult
 
 # Short lowercase names: they are a contract of `report packet --sections`.
 SECTION_NAMES = ("cover", "agenda", "minutes", "actions", "roadmap", "roster", "signin")
@@ -211,18 +210,9 @@ def _attendance(a: Assembly, record: loading.MeetingRecordSet) -> list[Block]:
                           (AttendanceStatus.EXCUSED, "Excused"), (AttendanceStatus.ABSENT, "Absent")):  # fmt: skip
         if by_status.get(status):
             lines.append((label, ", ".join(by_status[status])))
-    seats = {s.person.id: s.membership for s in a.seats()}
-    voting = sum(1 for m in seats.values() if m.voting and m.status == MembershipStatus.ACTIVE)
-    present = sum(
-        1
-        for att, person in record.attendance
-        if att.status in (AttendanceStatus.PRESENT, AttendanceStatus.REMOTE)
-        and person.id in seats
-        and seats[person.id].voting
-    )
-    quorum = QuorumResult.compute(a.committee.quorum_kind, a.committee.quorum_value, voting, present)
-    lines.append(("Quorum", f"{present} of {voting} voting members present; {quorum.needed} required — "
-                            + ("quorum present." if quorum.met else "no quorum.")))  # fmt: skip
+    q = record.quorum
+    lines.append(("Quorum", f"{q.present} of {q.voting_members} voting members present; {q.needed} required — "
+                            + ("quorum present." if q.met else "no quorum.")))  # fmt: skip
     return [Heading("Attendance"), Fields(tuple(lines))]
 
 
