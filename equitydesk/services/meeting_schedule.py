@@ -15,13 +15,9 @@ from equitydesk.db.base import utcnow
 from equitydesk.db.tables import (
     ActionItem,
     AgendaItem,
-    Attendance,
     Committee,
-    Decision,
     Meeting,
-    MeetingGuest,
     Membership,
-    MinutesAmendment,
     Person,
 )
 from equitydesk.domain.agenda_times import DEFAULT_TIME_ZONE
@@ -46,7 +42,7 @@ from equitydesk.domain.meeting_series import MONTH_NAMES, MonthlyRule, series_da
 from equitydesk.formats.ics import CalendarEvent, write_ics
 from equitydesk.services import changelog
 from equitydesk.services.agenda import PLAN_FIELDS, item_order
-from equitydesk.services.crud import EntityService, Row, row_of
+from equitydesk.services.crud import EntityService
 from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.records import MeetingRecord
 
@@ -79,14 +75,6 @@ def check_time_zone(name: str | None) -> None:
         ) from None
 
 
-@dataclass(frozen=True)
-class Unscheduled:
-    """A meeting taken back by unschedule(): its row and its agenda's rows, which reschedule() puts back."""
-
-    meeting: Row
-    items: tuple[Row, ...]
-
-
 class MeetingScheduling(EntityService[Meeting, MeetingRecord]):
     """Each method is one user action and one transaction."""
 
@@ -103,55 +91,6 @@ class MeetingScheduling(EntityService[Meeting, MeetingRecord]):
     def update_meeting(self, *, meeting_id: int, **values: Any) -> MeetingRecord:
         """Change the schedule (title, date, start and end, place, link, time zone, status)."""
         return self.update(meeting_id, **values)
-
-    def unschedule(self, *, meeting_id: int) -> Unscheduled:
-        """Undo of schedule(): delete the meeting and its agenda, refused once anything else refers to it
-        (attendance, guests, decisions, actions, minutes, amendments, an item carried on from it)."""
-        with self.ctx.sessions.begin() as session:
-            meeting = self._load(session, meeting_id)
-            record = self.record.of(meeting)
-            items = list(session.scalars(item_order(meeting_id)))
-            removed = Unscheduled(meeting=row_of(meeting), items=tuple(row_of(i) for i in items))
-            item_ids = [i.id for i in items]
-            used = [
-                select(Attendance.id).where(Attendance.meeting_id == meeting_id),
-                select(MeetingGuest.id).where(MeetingGuest.meeting_id == meeting_id),
-                select(Decision.id).where(Decision.meeting_id == meeting_id),
-                select(MinutesAmendment.id).where(MinutesAmendment.meeting_id == meeting_id),
-                select(ActionItem.id).where(ActionItem.meeting_id == meeting_id),
-                select(Meeting.id).where(Meeting.minutes_approved_at_meeting_id == meeting_id),
-                select(AgendaItem.id).where(AgendaItem.carried_from_id.in_(item_ids)),
-            ]
-            kept = meeting.minutes_draft or meeting.called_to_order_at or any(i.minutes_text for i in items)
-            if kept or any(session.scalar(q.limit(1)) is not None for q in used):
-                raise DomainError(
-                    f"“{meeting.title}” already has attendance, minutes, decisions or actions, so it stays; "
-                    "delete those first to take the meeting back."
-                )
-            for item in items:
-                session.delete(item)
-            session.delete(meeting)
-            session.flush()
-            changelog.record(
-                session, actor=self.ctx.actor, entity="meeting", entity_id=meeting_id, action=ChangeAction.DELETE,
-                changes={"title": (record.title, None), "starts_at": (record.starts_at, None)},
-            )  # fmt: skip
-            return removed
-
-    def reschedule(self, *, removed: Unscheduled) -> int:
-        """Redo of schedule() after unschedule(): the meeting and its agenda come back under their ids."""
-        with self.ctx.sessions.begin() as session:
-            if session.get(Meeting, removed.meeting["id"]) is not None:
-                raise DomainError("Another meeting took this one's place meanwhile, so it cannot come back.")
-            session.add(Meeting(**removed.meeting))
-            session.flush()
-            session.add_all(AgendaItem(**row) for row in removed.items)
-            self._flush(session)
-            changelog.record(
-                session, actor=self.ctx.actor, entity="meeting", entity_id=removed.meeting["id"],
-                action=ChangeAction.CREATE, changes={"title": (None, removed.meeting["title"])},
-            )  # fmt: skip
-            return int(removed.meeting["id"])
 
     def copy_previous(
         self, *, source_id: int, starts_at: datetime, ends_at: datetime | None = None, title: str | None = None

@@ -23,10 +23,11 @@ from equitydesk.services.crud import Column, SqlExpr
 from equitydesk.services.errors import DomainError
 from equitydesk.services.fields import Field
 from equitydesk.services.meeting_schedule import MeetingScheduling, check_time_zone
+from equitydesk.services.meeting_takeback import MeetingTakeBack
 from equitydesk.services.records import AgendaItemRecord, MeetingRecord
 
 
-class MeetingService(MeetingScheduling):
+class MeetingService(MeetingScheduling, MeetingTakeBack):
     table = Meeting
     record = MeetingRecord
     entity = "meeting"

@@ -15,7 +15,7 @@ from equitydesk.services import changelog
 from equitydesk.services.actions import ActionItemService
 from equitydesk.services.attendance import attendance_sheet
 from equitydesk.services.context import ServiceContext
-from equitydesk.services.crud import Row
+from equitydesk.services.crud import Row, row_of
 from equitydesk.services.decisions import decisions_of
 from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.meetings import AgendaItemService
@@ -206,6 +206,31 @@ class MinutesService:
                 changes={"meeting_id": (None, meeting_id), "text": (None, text)},
             )
             return _amendment(row)
+
+    def withdraw_amendment(self, *, amendment_id: int) -> Row:
+        """Undo of record_amendment(): the amendment goes, its row given back for restore_amendment()."""
+        with self.ctx.sessions.begin() as session:
+            row = session.get(MinutesAmendment, amendment_id)
+            if row is None:
+                raise DomainError("This amendment no longer exists.")
+            kept = row_of(row)
+            session.delete(row)
+            session.flush()
+            changelog.record(session, actor=self.ctx.actor, entity="minutes_amendment", entity_id=amendment_id,
+                             action=ChangeAction.DELETE, changes={"text": (kept["text"], None)})  # fmt: skip
+            return kept
+
+    def restore_amendment(self, *, row: Row) -> Amendment:
+        """Redo of record_amendment() after withdraw_amendment(): the same amendment, under its id and date."""
+        with self.ctx.sessions.begin() as session:
+            if _meeting(session, row["meeting_id"]).minutes_status != MinutesStatus.APPROVED:
+                raise DomainError("These minutes are no longer approved, so the amendment cannot come back.")
+            amendment = MinutesAmendment(**row)
+            session.add(amendment)
+            session.flush()
+            changelog.record(session, actor=self.ctx.actor, entity="minutes_amendment", entity_id=amendment.id,
+                             action=ChangeAction.CREATE, changes={"text": (None, row["text"])})  # fmt: skip
+            return _amendment(amendment)
 
     def create_action(
         self,

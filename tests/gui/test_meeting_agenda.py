@@ -250,6 +250,15 @@ def test_a_monthly_series_from_the_dialog(qtbot, window, committee):
     titles = [page.model.index(r, page.model.column_of("title")).data() for r in range(page.model.rowCount())]
     assert sorted(t for t in titles if t in ("January meeting", "June meeting")) == ["January meeting", "June meeting"]
     assert page.model.rowCount() == 3 + 6
+    made = sorted(m["id"] for m in window.services.meetings.list().rows)
+
+    assert window.commands[CommandId.UNDO].text().replace("&", "") == "Undo New series of meetings"
+    window.commands[CommandId.UNDO].trigger()
+    wait_for_writes(qtbot)
+    assert window.services.meetings.list().total == 3, "the six meetings of the series go as one step"
+    window.commands[CommandId.REDO].trigger()
+    wait_for_writes(qtbot)
+    assert sorted(m["id"] for m in window.services.meetings.list().rows) == made, "back under the same ids"
 
 
 def test_editing_the_schedule_updates_the_heading_and_the_end_words(qtbot, window, december):

@@ -158,3 +158,47 @@ def test_a_new_meeting_is_taken_back_with_its_agenda_and_redone_under_its_id(qtb
     assert page.view.title_label.text() == "January listening session" and page.view.tabs.isEnabled()
     assert page.view.agenda.titles() == [REVIEW_TITLE]
     assert [line.item.title for line in window.services.agenda.plan(meeting_id=new_id).lines] == [REVIEW_TITLE]
+
+
+def test_an_amendment_is_one_step_back_and_then_the_approval_can_go(qtbot, services, workspace, sample):  # noqa: F811
+    def press(dialog, text: str) -> None:
+        click(qtbot, next(b for b in dialog.buttons.buttons() if b.text().replace("&", "") == text))
+        wait_for_writes(qtbot)
+
+    tab = host(qtbot, MinutesTab(workspace, sample.meeting_id))
+    click(qtbot, tab.approve_button)
+    press(tab.dialog, "Approve and lock")
+    click(qtbot, tab.amend_button)
+    tab.dialog.text_edit.setPlainText("Item 2: Chue Thao attended remotely, not in person.")
+    press(tab.dialog, "Record amendment")
+    (amendment,) = services.minutes.state(sample.meeting_id).amendments
+    assert workspace.history.stack.undoText() == "Record amendment"
+    undo_in(qtbot, workspace, tab)
+    assert services.minutes.state(sample.meeting_id).amendments == ()
+    workspace.history.redo(tab)
+    wait_for_writes(qtbot)
+    assert services.minutes.state(sample.meeting_id).amendments == (amendment,), "the same one, under its id"
+    undo_in(qtbot, workspace, tab)
+    assert workspace.history.stack.undoText() == "Approve minutes"
+    undo_in(qtbot, workspace, tab)
+    assert not services.minutes.state(sample.meeting_id).locked, "with the amendment gone, the approval can go too"
+
+
+def test_bringing_forward_open_actions_is_one_step_back(qtbot, window, december):  # noqa: F811
+    def agenda_rows() -> list[tuple[int, int, str, str | None]]:
+        plan = window.services.agenda.plan(meeting_id=december)
+        return [(ln.item.id, ln.item.position, ln.item.title, ln.item.description) for ln in plan.lines]
+
+    view = open_by_keyboard(qtbot, window, december)
+    before = agenda_rows()
+    view.agenda.carry_forward()
+    wait_for_writes(qtbot)
+    after = agenda_rows()
+    assert REVIEW_TITLE in [title for _i, _p, title, _d in after] and after != before
+    assert window.commands[CommandId.UNDO].text().replace("&", "") == "Undo Bring forward open actions"
+    window.commands[CommandId.UNDO].trigger()
+    wait_for_writes(qtbot)
+    assert agenda_rows() == before and view.agenda.titles() == [t for _i, _p, t, _d in before]
+    window.commands[CommandId.REDO].trigger()
+    wait_for_writes(qtbot)
+    assert agenda_rows() == after, "the same items, under the same ids"

@@ -276,8 +276,10 @@ class AgendaTab(QWidget):
 
     def carry_forward(self) -> None:
         meeting_id, kept = self.meeting_id, self.selected_id()
-        self._write("Bring forward open actions", lambda s: s.meetings.carry_forward(meeting_id=meeting_id),
-                    select=lambda _r: kept)  # fmt: skip
+        # Undo and redo are one call: put the agenda back as it was, getting back the agenda it replaced.
+        self._write("Bring forward open actions", lambda s: s.meetings.carry_forward_returning(meeting_id=meeting_id),
+                    select=lambda _r: kept, undo=lambda s, rows: s.meetings.put_agenda(rows=rows),
+                    redo=lambda s, rows: s.meetings.put_agenda(rows=rows))  # fmt: skip
 
     def index_of(self, item_id: int) -> QModelIndex:
         return self.model.index(self.model.row_of(item_id), 1)

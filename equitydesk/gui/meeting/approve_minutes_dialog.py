@@ -145,4 +145,6 @@ class AmendmentDialog(_WriteDialog):
             self.errors,
             lambda s: s.minutes.record_amendment(meeting_id=meeting_id, text=text, adopted_at_meeting_id=at),
             title="Record amendment",
+            undo=lambda s, amendment: s.minutes.withdraw_amendment(amendment_id=amendment.id),
+            redo=lambda s, row: s.minutes.restore_amendment(row=row),
         )

@@ -340,6 +340,8 @@ class ScheduleDialog(QDialog):
 
         def done(result: Any) -> None:
             meeting_id = result.record.id if self.mode is Mode.EDIT else result
+            if isinstance(result, tuple):  # a series: the first of its meetings is the one shown
+                meeting_id = result[0] if result else None
             if meeting_id is None:
                 self.errors.show(DomainError(self.series_note or "No meetings were added."))
                 return
@@ -386,20 +388,23 @@ class ScheduleDialog(QDialog):
             )  # fmt: skip
             skipped = ", ".join(format_date(d) for d in result.skipped_days)
             self.series_note = f"The committee already meets on {skipped}." if skipped else ""
-            return result.meetings[0].id if result.meetings else None
+            if not result.meetings:  # nothing was added: no step for the Edit menu, and the reason beside the form
+                raise DomainError(self.series_note or "No meetings were added.")
+            return tuple(m.id for m in result.meetings)
 
         return series, "New series of meetings"
 
     def _undo(self) -> dict[str, Any]:
         """How the edit is undone: an edit gives back the values it replaced, a new or copied meeting is taken
-        away (a series is not undoable: several meetings at once)."""
+        away, and so is a whole series, all of its meetings or none."""
         if self.mode is Mode.EDIT:
             back = lambda s, e: s.meetings.edit(e.record.id, **e.before)  # noqa: E731
             return {"undo": back, "redo": back}
         if self.mode in (Mode.NEW, Mode.COPY):
             return {"undo": lambda s, meeting_id: s.meetings.unschedule(meeting_id=meeting_id),
                     "redo": lambda s, removed: s.meetings.reschedule(removed=removed)}  # fmt: skip
-        return {}
+        return {"undo": lambda s, made: s.meetings.unschedule_all(meeting_ids=made),
+                "redo": lambda s, removed: s.meetings.reschedule_all(removed=removed)}  # fmt: skip
 
     def reject(self) -> None:
         if not self.saving:
