@@ -100,25 +100,15 @@ def demo_database(window: MainWindow) -> Path | None:
     if path.exists():
         return path
     try:
-        from equitydesk.services.demo import fill_demo
+        from equitydesk.services.demo_file import build_demo_file
     except ImportError:
         QMessageBox.warning(window, "No demo committee", "The demo committee is not part of this installation yet.")
         return None
-    from equitydesk.db.engine import open_database
-    from equitydesk.services.registry import services_for
-
     path.parent.mkdir(parents=True, exist_ok=True)
     window.statusBar().showMessage("Preparing the demo committee…")
     try:
-        db = open_database(path)
-        try:
-            fill_demo(services_for(db), today=date.today())
-        finally:
-            db.dispose()
+        build_demo_file(path, today=date.today())
     except Exception as error:
-        # A half-filled demo would be opened as-is next time; start clean instead.
-        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            leftover.unlink(missing_ok=True)
         QMessageBox.warning(window, "No demo committee", f"The demo database could not be prepared: {error}")
         return None
     finally:

@@ -113,7 +113,8 @@ def test_demo_that_cannot_be_prepared_leaves_no_half_file(qtbot, monkeypatch, an
     def broken(services, *, today=None):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("equitydesk.services.demo.fill_demo", broken)
+    monkeypatch.setattr("equitydesk.services.demo_file.fill_demo", broken)
     assert launch(None, demo=True) is None
     assert "could not be prepared: disk full" in answers.warnings[0]
     assert not demo_db_path().exists()
+    assert not [p for p in demo_db_path().parent.iterdir() if p.name.startswith(f".{demo_db_path().name}")]

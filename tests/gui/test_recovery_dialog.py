@@ -129,3 +129,36 @@ def test_opening_a_damaged_file_from_the_menu_offers_its_backup_too(qtbot, windo
     answer = Answer("restore_button")
     assert window.open_path(damaged) is True
     assert window.db.path == damaged and window.page(RosterPage).model.rowCount() == 12
+
+
+def test_no_restore_over_a_file_another_computer_opened_while_the_question_was_up(
+    qtbot, damaged, no_other_question, monkeypatch
+):
+    import json
+
+    from equitydesk.db.file_lock import lock_path
+    from equitydesk.gui.opening import InUseChoice
+
+    in_use: list[str] = []
+    monkeypatch.setattr("equitydesk.gui.opening.ask_when_in_use",
+                        lambda _p, busy: in_use.append(str(busy)) or InUseChoice.CANCEL)  # fmt: skip
+    monkeypatch.setattr("equitydesk.gui.application.choose_database_file", lambda *_a: "")
+
+    class AnswerLate(Answer):
+        def _poll(self) -> None:
+            if isinstance(QApplication.activeModalWidget(), RecoveryDialog) and not lock_path(damaged).exists():
+                lock_path(damaged).write_text(json.dumps({"host": "library-laptop", "user": "mvang", "pid": 4242,
+                                                          "since": "2026-12-01T15:00:00+00:00"}))  # fmt: skip
+            super()._poll()
+
+    before = digest(damaged)
+    answer = AnswerLate("restore_button")  # kept: its timer lives as long as it does
+    assert answer.button == "restore_button"
+    window = launch(None)
+    try:
+        assert any("open on library-laptop by mvang" in text for text in no_other_question), no_other_question
+        assert in_use, "opening again then finds it in use, and asks"
+        assert digest(damaged) == before, "nothing restored over a file another computer has open"
+        assert not damaged.with_name(f"{damaged.name}.damaged-{date.today().isoformat()}").exists()
+    finally:
+        close(window)

@@ -78,10 +78,14 @@ def offer_recovery(parent: QWidget | None, damaged: Path, *, at_start: bool = Tr
     choice = RecoveryDialog(recovery, parent, at_start=at_start).choice()
     if choice is not RecoveryChoice.RETRY or recovery.backup is None:
         return choice
+    from equitydesk.db.file_lock import COMMAND, DatabaseInUse, acquire
+
     try:
-        with _busy():
+        # Restoring writes the file: it takes the writer's lock like any other write, so that a second window
+        # opening the same damaged file meanwhile cannot restore over the first one's restore.
+        with _busy(), acquire(damaged, purpose=COMMAND):
             restore(damaged, recovery.backup.path)
-    except BackupError as error:
+    except (BackupError, DatabaseInUse) as error:
         QMessageBox.warning(parent, "Cannot restore the backup", str(error))
     return RecoveryChoice.RETRY
 
