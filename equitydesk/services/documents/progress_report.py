@@ -79,7 +79,7 @@ class ProgressReport:
             title=f"{plan.name} — Progress report, {day}",
             lang="en-US",
             sections=tuple(parts),
-            subtitle=f"Annual progress report{version} · as of {day}",
+            subtitle=f"Annual progress report{version} · as of {checklist.day_words(self.today)}",
             header_left=plan.name,
             header_right=f"Progress report{version} · {day}",
             footer_note=None if self.public else INTERNAL_FOOTER,
@@ -94,8 +94,7 @@ class ProgressReport:
         period = " – ".join(long_date(d) for d in (plan.period_start, plan.period_end) if d) or "Not set"
         facts = [("Plan", f"{plan.name} ({plan.kind.label.lower()}, {period})"),
                  ("Committee", self.data.committee.name if self.data.committee else "None named"),
-                 ("As of", checklist.day_words(self.today)),
-                 ("Overall", f"{top.status.label}. {top.reason}")]  # fmt: skip
+                 ("Overall", _overall(top))]  # fmt: skip
         blocks: list[Block] = [Fields(tuple(facts))]
         order = list(SUMMARY_ORDER)
         if any(n.status == RagStatus.NOT_STARTED for n in self.status.nodes):
@@ -109,17 +108,16 @@ class ProgressReport:
         blocks.append(
             Table(header, tuple(counted), caption="How many strategies, goals and indicators have each status")
         )
-        blocks.append(Paragraph(self.status.thresholds_text, role="note"))
+        # One note, not two: the summary stays on its one page in the accessible edition's larger type too.
+        blocks.append(Paragraph(f"{self.status.thresholds_text} “Completed this year” means marked done in the 12 "
+                                f"months up to {long_date(self.today)}.", role="note"))  # fmt: skip
         strategies = [self.nodes[("strategy", s.id)] for s in self.data.snap.strategies]
         if strategies:
-            columns = (Column("Strategy", 2.0), Column("Status", 0.8), Column("Why", 4.2))
+            columns = (Column("Strategy", 1.55), Column("Status", 0.85), Column("Why", 4.6))
             rows = tuple((_label(n.code, n.title), _word(n.status), n.reason) for n in strategies)
             blocks.append(Table(columns, rows, caption=f"Status of each strategy of {plan.name}"))
         else:
             blocks.append(Paragraph("This plan has no strategies yet."))
-        blocks.append(Paragraph(
-            f"A status set by hand says so, with its reason. “Completed this year” means marked done in the 12 months "
-            f"up to {long_date(self.today)}.", role="note"))  # fmt: skip
         return Section("Summary", "summary", tuple(blocks), new_page=False)
 
     # --- strategies, goals, indicators --------------------------------------------------------------------------
@@ -200,23 +198,24 @@ class ProgressReport:
             lines.append(line)
         done = [x for x in lines if completed_within(x, self.since, self.today)]
         open_ = [x for x in lines if x.item.status in OPEN_ACTION_STATUSES]
-        blocks: list[Block] = [Heading("Action items")]
+        # One heading per table, never two headings in a row: a heading then stays with its table across a page end.
+        blocks: list[Block] = []
         if not done and not open_:
-            return [*blocks, Paragraph("No action items are linked to this strategy for this year.", role="note")]
+            return [Heading("Action items"),
+                    Paragraph("No action items are linked to this strategy for this year.", role="note")]  # fmt: skip
         if done:
-            # Headings rather than lead-in sentences: a heading never stays alone at the foot of a page.
-            blocks.append(Heading(f"Completed this year: {plural(len(done), 'action item')}", level=3))
+            blocks.append(Heading(f"Action items completed this year: {len(done)}"))
             columns = (Column("Action", 3.3), Column("Owner", 1.9), Column("Completed", 1.4))
             finished = tuple((self._title(x), self._owners(x), long_date(x.item.completed_on or self.today))
                              for x in sorted(done, key=lambda x: x.item.completed_on or self.today))  # fmt: skip
             blocks.append(Table(columns, finished, caption=f"Action items of {s.title} completed this year"))
         else:
-            blocks.append(Paragraph("No action item of this strategy was completed this year.", role="note"))
+            blocks += [Heading("Action items"),
+                       Paragraph("No action item of this strategy was completed this year.", role="note")]  # fmt: skip
         if open_:
             overdue = sum(1 for x in open_ if x.item.due_on and x.item.due_on < self.today)
-            blocks.append(Heading(f"Open: {plural(len(open_), 'action item')}, {plural(overdue, 'overdue one')}",
-                                  level=3))  # fmt: skip
-            header = (Column("Action", 2.8), Column("Owner", 1.7), Column("Due", 1.6), Column("Status", 0.9))
+            blocks.append(Heading(f"Open action items: {len(open_)}, {plural(overdue, 'overdue one')}"))
+            header = (Column("Action", 2.6), Column("Owner", 2.0), Column("Due", 1.5), Column("Status", 0.9))
             waiting = tuple((self._title(x), self._owners(x), _due(x, self.today), x.item.status.label) for x in open_)
             blocks.append(Table(header, waiting, caption=f"Open action items of {s.title}"))
         return blocks
@@ -280,6 +279,13 @@ def _label(code: str | None, title: str) -> str:
 def _word(status: RagStatus) -> Cell:
     # Colour is never the only sign: the status is a word, and the worrying ones are also emphasised.
     return Emph(status.label, "overdue") if status in _WORRYING else status.label
+
+
+def _overall(top: NodeStatus) -> str:
+    # The plan's own reason repeats the strategies' table below it; the strategy that decided it is enough here.
+    if top.decided_by_title:
+        return f"{top.status.label}, decided by “{top.decided_by_title}”."
+    return f"{top.status.label}. {top.reason}"
 
 
 def _status_fields(node: NodeStatus) -> tuple[tuple[str, str], ...]:
