@@ -257,3 +257,30 @@ def test_a_plan_that_is_not_ai_has_no_checklist(demo: Database, demo_services: S
     document = demo_services.documents.progress_report(plan_id=plan_ids(demo)["Reimagine Minnesota roadmap"]).document
     assert "checklist" not in [s.key for s in document.sections]
     assert re.search(r"Reimagine", document.title)
+
+
+def test_closed_session_actions_only_internally_and_owners_contacts(services: Services, today: date) -> None:
+    committee = services.committees.create(name="EAC")
+    plan = services.plans.create_from_template(template="blank", name="Ours", committee_id=committee.id)
+    strategy = services.roadmap.add_strategy(plan_id=plan.id, title="Family voice")
+    owner = services.people.create(given_name="Olena", family_name="Kovalenko", email="olena@example.org",
+                                   phone="651-555-0199")  # fmt: skip
+    meeting = services.meetings.create(committee_id=committee.id, title="May", starts_at=datetime(2025, 5, 1, 18))
+    closed = services.agenda.create(meeting_id=meeting.id, title="Personnel QX-17", confidential=True)
+    services.actions.create(committee_id=committee.id, title="Draft the letter QX-18", strategy_id=strategy.id,
+                            agenda_item_id=closed.id, owner_person_id=owner.id, due_on=date(2025, 12, 1))  # fmt: skip
+    services.actions.create(committee_id=committee.id, title="Translate the survey", strategy_id=strategy.id,
+                            owner_person_id=owner.id, status="done", completed_on=date(2025, 3, 1))  # fmt: skip
+    services.actions.create(committee_id=committee.id, title="Old work", strategy_id=strategy.id,
+                            status="done", completed_on=date(2024, 10, 1))  # fmt: skip
+    public = services.documents.progress_report(plan_id=plan.id)
+    words = "\n".join(texts(public.document))
+    assert "QX-18" not in words and "olena@example.org" not in words and "651-555-0199" not in words
+    assert "Translate the survey" in words and "Olena Kovalenko" in words
+    assert "Old work" not in words  # completed more than 12 months before the as-of day
+    assert public.withheld.confidential_items == 1 and public.withheld.emails == 1 and public.withheld.phones == 1
+    internal = services.documents.progress_report(plan_id=plan.id, audience="internal")
+    words = "\n".join(texts(internal.document))
+    assert "Draft the letter QX-18\n(Closed session: not in public documents.)" in words
+    assert "Olena Kovalenko\nolena@example.org\n651-555-0199" in words
+    assert not internal.withheld.anything
