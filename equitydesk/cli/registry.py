@@ -16,6 +16,7 @@ from equitydesk.cli.erase import ErasePersonCommand
 from equitydesk.cli.listing import ListCommand
 from equitydesk.cli.meeting_reports import ReportAgendaCommand, ReportMinutesCommand, ReportPacketCommand
 from equitydesk.cli.meetings import ExportIcsCommand, MeetingCopyCommand, MeetingNewCommand
+from equitydesk.cli.progress_report import ReportProgressCommand
 from equitydesk.cli.roadmap import ExportPlanCommand, PlanNewCommand, PlanTemplatesCommand, StatusCommand
 from equitydesk.cli.roster import (
     ExportRosterCommand,
@@ -46,6 +47,7 @@ COMMANDS: list[Command] = [
     ReportPacketCommand(),
     ReportAgendaCommand(),
     ReportMinutesCommand(),
+    ReportProgressCommand(),
     BackupCommand(),
     RestoreCommand(),
     BackupsCommand(),

@@ -46,4 +46,5 @@ def status_bar_chart(
 def drawing_svg(drawing: Drawing) -> str:
     from reportlab.graphics import renderSVG
 
-    return str(renderSVG.drawToString(drawing))
+    # renderSVG writes "fill: None", which is not CSS: SVG readers (typst, QtSvg) then fill each bent line black.
+    return str(renderSVG.drawToString(drawing)).replace("fill: None;", "fill: none;")

@@ -57,6 +57,7 @@ class RoadmapPage(ListPage):
             ("up", "Move up", lambda: self.move(-1)),
             ("down", "Move down", lambda: self.move(1)),
             ("delete", "Delete", self.delete_node),
+            ("progress_report", "Save progress report…", self.save_progress_report),
         ):
             button = QPushButton(text)
             button.setObjectName(key)
@@ -192,8 +193,17 @@ class RoadmapPage(ListPage):
         self.buttons["add_milestone"].setEnabled(kind in ("strategy", "goal", "indicator", "milestone"))
         for name in ("up", "down", "delete"):
             self.buttons[name].setEnabled(kind not in (None, "plan"))
+        self.buttons["progress_report"].setEnabled(has_db and self.plan_combo.currentData() is not None)
 
     # --- writing -----------------------------------------------------------------------------------------------
+
+    def save_progress_report(self, _checked: bool = False) -> QDialog | None:
+        """The chosen plan's annual progress report: audience and edition, a file, then a job that writes it."""
+        from equitydesk.gui.roadmap.progress_report import ProgressReportSaver
+
+        if not hasattr(self, "progress_saver"):
+            self.progress_saver = ProgressReportSaver(self)
+        return self.progress_saver.start(self.workspace, self.plan_combo.currentData())
 
     def new_plan(self, _checked: bool = False, *, template: str | None = None) -> QDialog | None:
         from equitydesk.gui.roadmap.dialogs import TemplateDialog

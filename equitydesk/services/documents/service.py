@@ -110,6 +110,32 @@ class DocumentService:
             document = self._document(a, "Minutes", (body,), contents=False)
             return BuiltDocument(document, WithheldSummary.of(a.withheld), audience)
 
+    def progress_report(self, *, plan_id: int, audience: Audience = "public") -> BuiltDocument:
+        """A plan's annual progress report: a one-page summary, then every strategy and goal; the A&I checklist."""
+        from equitydesk.services.documents.progress_report import ProgressReport
+
+        _check(audience, "letter")
+        with self.ctx.sessions() as session:
+            report = ProgressReport(session, plan_id=plan_id, audience=audience, today=self.ctx.today())
+            return BuiltDocument(report.document(), WithheldSummary.of(report.withheld), audience)
+
+    def save_progress_report(
+        self,
+        *,
+        plan_id: int,
+        target: Path,
+        audience: Audience = "public",
+        accessible: bool = False,
+        paper: Paper = "letter",
+        large_print: bool = False,
+        progress: Progress | None = None,
+    ) -> DocumentResult:
+        """Assemble the progress report and write it to `target` all or nothing (what the window and the CLI call)."""
+        _check(audience, paper)
+        built = self.progress_report(plan_id=plan_id, audience=audience)
+        return self.write(built, target=target, paper=paper, large_print=large_print, accessible=accessible,
+                          progress=progress)  # fmt: skip
+
     def _document(self, a: sections.Assembly, kind: str, parts: tuple[Section, ...], *, contents: bool) -> Document:
         meeting = a.meeting.meeting
         day = long_date(meeting.starts_at.date())
