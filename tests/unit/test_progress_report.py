@@ -146,8 +146,8 @@ def test_public_prints_no_contact_internal_may(demo: Database, demo_services: Se
 def test_actions_completed_this_year_and_open_ones(demo: Database, demo_services: Services) -> None:
     document = demo_services.documents.progress_report(plan_id=plan_ids(demo)["Reimagine Minnesota roadmap"]).document
     headings = [b.text for s in document.sections for b in s.blocks if isinstance(b, Heading)]
-    assert any(h.startswith("Action items completed this year: ") for h in headings)
-    assert any(h.startswith("Open action items: ") and "overdue" in h for h in headings)
+    assert any(h.startswith("Action items of “") and " completed this year: " in h for h in headings)
+    assert any(h.startswith("Open action items of “") and "overdue" in h for h in headings)
     overdue = [r for r in table_rows(document) if r and r[-2].startswith("OVERDUE by ")]
     assert overdue, "the demo has overdue action items linked to strategies"
     assert "12 months up to December 2, 2026" in "\n".join(texts(document))

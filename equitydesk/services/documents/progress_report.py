@@ -204,7 +204,7 @@ class ProgressReport:
             return [Heading("Action items"),
                     Paragraph("No action items are linked to this strategy for this year.", role="note")]  # fmt: skip
         if done:
-            blocks.append(Heading(f"Action items completed this year: {len(done)}"))
+            blocks.append(Heading(f"Action items of “{s.title}” completed this year: {len(done)}"))
             columns = (Column("Action", 3.3), Column("Owner", 1.9), Column("Completed", 1.4))
             finished = tuple((self._title(x), self._owners(x), long_date(x.item.completed_on or self.today))
                              for x in sorted(done, key=lambda x: x.item.completed_on or self.today))  # fmt: skip
@@ -214,7 +214,9 @@ class ProgressReport:
                        Paragraph("No action item of this strategy was completed this year.", role="note")]  # fmt: skip
         if open_:
             overdue = sum(1 for x in open_ if x.item.due_on and x.item.due_on < self.today)
-            blocks.append(Heading(f"Open action items: {len(open_)}, {plural(overdue, 'overdue one')}"))
+            # Named after its strategy: this table may open a page of its own, far from the strategy's heading.
+            late = f", {overdue} of them overdue" if overdue > 1 else (", 1 overdue" if overdue else ", none overdue")
+            blocks.append(Heading(f"Open action items of “{s.title}”: {len(open_)}{late}"))
             header = (Column("Action", 2.6), Column("Owner", 2.0), Column("Due", 1.5), Column("Status", 0.9))
             waiting = tuple((self._title(x), self._owners(x), _due(x, self.today), x.item.status.label) for x in open_)
             blocks.append(Table(header, waiting, caption=f"Open action items of {s.title}"))
