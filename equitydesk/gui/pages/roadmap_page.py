@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -24,6 +24,9 @@ from equitydesk.gui.pages.list_page import ListPage
 from equitydesk.gui.roadmap.detail_pane import DetailPane
 from equitydesk.gui.widgets.flow_layout import FlowLayout
 from equitydesk.gui.workspace import Change, Changes
+
+if TYPE_CHECKING:
+    from equitydesk.gui.jobs import Job
 
 KEY = Qt.ItemDataRole.UserRole
 COLOURS = {RagStatus.ON_TRACK: "#1b7f3b", RagStatus.AT_RISK: "#9a6700", RagStatus.OFF_TRACK: "#b42318",
@@ -58,6 +61,7 @@ class RoadmapPage(ListPage):
             ("down", "Move down", lambda: self.move(1)),
             ("delete", "Delete", self.delete_node),
             ("progress_report", "Save progress report…", self.save_progress_report),
+            ("export_plan", "Export to Excel…", self.export_plan),
         ):
             button = QPushButton(text)
             button.setObjectName(key)
@@ -194,8 +198,17 @@ class RoadmapPage(ListPage):
         for name in ("up", "down", "delete"):
             self.buttons[name].setEnabled(kind not in (None, "plan"))
         self.buttons["progress_report"].setEnabled(has_db and self.plan_combo.currentData() is not None)
+        self.buttons["export_plan"].setEnabled(has_db and self.plan_combo.currentData() is not None)
 
     # --- writing -----------------------------------------------------------------------------------------------
+
+    def export_plan(self, _checked: bool = False) -> Job | None:
+        """The chosen plan as a workbook: a sheet per level plus measurements, statuses and reasons included."""
+        from equitydesk.gui.roadmap.plan_export import PlanExporter
+
+        if not hasattr(self, "plan_exporter"):
+            self.plan_exporter = PlanExporter(self)
+        return self.plan_exporter.start(self.workspace, self.plan_combo.currentData())
 
     def save_progress_report(self, _checked: bool = False) -> QDialog | None:
         """The chosen plan's annual progress report: audience and edition, a file, then a job that writes it."""
