@@ -44,7 +44,8 @@ class PlanExporter:
 
         def done(result: PlanExportResult) -> None:
             rows = result.rows
-            said = (f"Exported the plan to {result.path}: {plural(rows.get('Strategies', 0), 'strategy', 'strategies')}, "
+            strategies = plural(rows.get("Strategies", 0), "strategy", "strategies")
+            said = (f"Exported the plan to {result.path}: {strategies}, "
                     f"{plural(rows.get('Goals', 0), 'goal')}, {plural(rows.get('Indicators', 0), 'indicator')} and "
                     f"{plural(rows.get('Measurements', 0), 'measurement')}.")  # fmt: skip
             if result.warnings:
