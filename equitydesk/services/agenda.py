@@ -232,17 +232,26 @@ class AgendaOperations(EntityService[AgendaItem, AgendaItemRecord]):
             if meeting is None:
                 raise NotFound("This meeting no longer exists (it may have been deleted).", field="meeting")
             rows = session.execute(
-                select(Person.id)
+                select(Person.id, Membership.stakeholder_group)
                 .join(Membership, Membership.person_id == Person.id)
                 .where(
                     Membership.committee_id == meeting.committee_id,
                     Membership.status == MembershipStatus.ACTIVE,
                     Person.archived.is_(False),
                 )
-                .distinct()
             )
-            names = _names(session, {pid for (pid,) in rows})
-        return sorted(names.items(), key=lambda pair: pair[1].casefold())
+            groups = {pid: group for pid, group in rows}
+            names = _names(session, set(groups))
+        # Two members of one name are told apart in the list, by their group, else by their number.
+        seen: dict[str, list[int]] = {}
+        for pid, name in names.items():
+            seen.setdefault(name.casefold(), []).append(pid)
+        for same in (ids for ids in seen.values() if len(ids) > 1):
+            labels = {pid: f"{names[pid]} ({groups[pid].label})" if groups[pid] else names[pid] for pid in same}
+            clash = len(set(labels.values())) < len(labels)
+            for pid in same:
+                names[pid] = f"{names[pid]} (no. {pid})" if clash else labels[pid]
+        return sorted(names.items(), key=lambda pair: (pair[1].casefold(), pair[0]))
 
     def strategy_choices(self) -> list[tuple[int, str]]:
         """(strategy id, "code title") of every plan's strategies, in plan order."""

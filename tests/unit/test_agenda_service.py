@@ -246,3 +246,23 @@ def test_any_sequence_of_edits_keeps_positions_dense_and_in_the_expected_order(
         lines = services.agenda.plan(meeting_id=m).lines
         assert [line.item.id for line in lines] == expected, f"after step {step} ({action})"
         assert [line.item.position for line in lines] == list(range(1, len(expected) + 1))
+
+
+def test_two_members_of_one_name_are_told_apart_among_the_presenters(services: Services) -> None:
+    committee = services.committees.create(name="Presenters")
+    meeting = services.meetings.schedule(committee_id=committee.id, title="March", starts_at=datetime(2026, 3, 10, 18))
+    made = {}
+    for key, given, group in (
+        ("parent", "María", "parent_guardian"),
+        ("teacher", "María", "teacher"),
+        ("twin_a", "Tou", "student"),
+        ("twin_b", "Tou", "student"),
+        ("solo", "Chue", None),
+    ):
+        person = services.people.create(given_name=given, family_name="Vang")
+        services.memberships.create(person_id=person.id, committee_id=committee.id, stakeholder_group=group)
+        made[key] = person.id  # fmt: skip
+    names = dict(services.agenda.presenter_choices(meeting_id=meeting.id))
+    assert names[made["parent"]] == "María Vang (Parent/guardian)" and names[made["teacher"]] == "María Vang (Teacher)"
+    assert names[made["twin_a"]] == f"Tou Vang (no. {made['twin_a']})" != names[made["twin_b"]]
+    assert names[made["solo"]] == "Chue Vang", "a name no one else has stays as it is"

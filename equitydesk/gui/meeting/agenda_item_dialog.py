@@ -141,7 +141,9 @@ class AgendaItemDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         text = " ".join(self.presenter_combo.currentText().split())
-        index = self.presenter_combo.findText(text) if text else -1
+        index = self.presenter_combo.currentIndex()
+        if index <= 0 or self.presenter_combo.itemText(index) != text:  # typed, not picked: match the words
+            index = self.presenter_combo.findText(text) if text else -1
         person_id = self.presenter_combo.itemData(index) if index > 0 else None
         return {
             "title": self.title_edit.text(),
