@@ -135,7 +135,7 @@ def test_numbers_align_right_and_statuses_have_a_colour(services, committee):
     colours = {model.index(r, status_col).data(DISPLAY): model.index(r, status_col).data(Qt.ItemDataRole.ForegroundRole)
                for r in range(model.rowCount())}  # fmt: skip
     assert colours["On track"] is not None and colours["At risk"] is not None
-    assert colours[""] is None
+    assert colours["No data"] is None, "a strategy with nothing measured yet says so, uncoloured"
 
 
 def test_another_service_rebuilds_columns(services, committee):
