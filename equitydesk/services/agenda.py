@@ -17,6 +17,19 @@ from equitydesk.services.crud import Edited, EntityService, Row, row_of
 from equitydesk.services.errors import DomainError, NotFound
 from equitydesk.services.records import AgendaItemRecord, MeetingRecord
 
+
+@dataclass(frozen=True)
+class StrategyAgendaItem:
+    """An agenda item that serves a strategy, with the meeting it is on."""
+
+    item_id: int
+    title: str
+    confidential: bool
+    meeting_id: int
+    meeting_title: str
+    starts_at: datetime
+
+
 # What the agenda builder edits on an item; where it sits and which meeting it belongs to move by their own calls.
 EDITABLE = frozenset(
     {
@@ -247,11 +260,24 @@ class AgendaOperations(EntityService[AgendaItem, AgendaItemRecord]):
         for pid, name in names.items():
             seen.setdefault(name.casefold(), []).append(pid)
         for same in (ids for ids in seen.values() if len(ids) > 1):
-            labels = {pid: f"{names[pid]} ({groups[pid].label})" if groups[pid] else names[pid] for pid in same}
+            labels = {pid: f"{names[pid]} ({group.label})" if (group := groups[pid]) else names[pid] for pid in same}
             clash = len(set(labels.values())) < len(labels)
             for pid in same:
                 names[pid] = f"{names[pid]} (no. {pid})" if clash else labels[pid]
         return sorted(names.items(), key=lambda pair: (pair[1].casefold(), pair[0]))
+
+    def of_strategy(self, *, strategy_id: int, limit: int = 20) -> list[StrategyAgendaItem]:
+        """The agenda items that serve a strategy, newest meeting first: where the committee took it up."""
+        with self.ctx.sessions() as session:
+            rows = session.execute(
+                select(AgendaItem.id, AgendaItem.title, AgendaItem.confidential, Meeting.id, Meeting.title,
+                       Meeting.starts_at)
+                .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+                .where(AgendaItem.strategy_id == strategy_id)
+                .order_by(Meeting.starts_at.desc(), AgendaItem.position)
+                .limit(limit)
+            )  # fmt: skip
+            return [StrategyAgendaItem(*row) for row in rows]
 
     def strategy_choices(self) -> list[tuple[int, str]]:
         """(strategy id, "code title") of every plan's strategies, in plan order."""

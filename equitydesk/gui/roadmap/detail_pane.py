@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from equitydesk.domain.enums import Direction, GoalType, IndicatorKind, RagStatus, UnitKind
+from equitydesk.gui.display import format_date
 from equitydesk.gui.roadmap.indicator_panel import IndicatorPanel
 from equitydesk.gui.workspace import Change
 
@@ -218,7 +219,12 @@ class DetailPane(QScrollArea):
         records = actions.get_many(ids[:20])
         lines = [f"• {_escape(records[i].title)} — {records[i].status.label}" for i in ids[:20] if i in records]
         more = f"<br>… and {len(ids) - 20} more" if len(ids) > 20 else ""
-        self.extra.setText("<b>Linked action items</b><br>" + ("<br>".join(lines) + more if lines else "None yet."))
+        agenda = [f"• {_escape(format_date(a.starts_at.date()))}, {_escape(a.meeting_title)}: {_escape(a.title)}"
+                  + (" (closed session)" if a.confidential else "")
+                  for a in workspace.services.agenda.of_strategy(strategy_id=strategy_id)]  # fmt: skip
+        self.extra.setText("<b>Linked action items</b><br>" + ("<br>".join(lines) + more if lines else "None yet.")
+                           + "<br><br><b>On meeting agendas</b><br>"
+                           + ("<br>".join(agenda) if agenda else "Not on an agenda yet."))  # fmt: skip
         self.extra.setVisible(True)
 
     # --- writing -----------------------------------------------------------------------------------------------
