@@ -55,3 +55,23 @@ def test_an_indicator_without_measurements_says_so() -> None:
     empty = IndicatorFacts(name="Survey")
     assert describe(empty) == "Survey: no measurements yet."
     assert not [c for c in indicator_drawing(empty).contents if isinstance(c, LinePlot)]
+
+
+def test_the_legend_stays_inside_the_drawing_with_long_names_in_a_wide_font() -> None:
+    from reportlab.graphics.charts.legends import LineLegend
+
+    from equitydesk.formats.pdf.fonts import FAMILY, register_fonts
+
+    register_fonts()
+    long_names = IndicatorFacts(
+        name="Gap in suspensions", kind=IndicatorKind.GAP, direction=Direction.DECREASE,
+        baseline=Point(date(2024, 9, 1), 8.0), target=Point(date(2028, 6, 30), 4.0),
+        group=(Point(date(2024, 9, 1), 12.0), Point(date(2025, 9, 1), 11.0)),
+        comparison=(Point(date(2024, 9, 1), 4.0), Point(date(2025, 9, 1), 3.0)),
+        student_group="American Indian students", comparison_group="All other students in the district",
+    )  # fmt: skip
+    for width in (430, 480):
+        drawing = indicator_drawing(long_names, width=width, height=190, font=FAMILY)
+        (legend,) = [c for c in drawing.contents if isinstance(c, LineLegend)]
+        assert legend.getBounds()[2] <= width, "an SVG cuts off what runs past its right edge"
+        assert legend.getBounds()[1] >= 0

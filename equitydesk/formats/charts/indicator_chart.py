@@ -75,6 +75,14 @@ def indicator_drawing(facts: IndicatorFacts, *, width: float = 480, height: floa
     legend.deltax = (width - 60) / len(drawn)  # every entry on one line inside the drawing
     legend.alignment = "right"
     legend.colorNamePairs = [(line.color, line.label[:28]) for line in drawn]
+    # Columns grow to their names, so long group names in a wide font can run past the right edge, where an SVG
+    # is cut off: then two rows, and if that is still too wide, smaller type.
+    for rows, size in ((1, 8), (2, 8), (2, 7), (2, 6)):
+        legend.columnMaximum, legend.fontSize = rows, size
+        legend.y = 18 if rows == 1 else 28
+        legend.deltax = (width - 60) / -(-len(drawn) // rows)
+        if legend.getBounds()[2] <= width - 4:
+            break
     drawing.add(legend)
     return drawing
 
