@@ -43,6 +43,7 @@ class Column:
 
     label: str
     expr: SqlExpr
+    sort: SqlExpr | None = None  # what the list sorts by, when not the shown value (owners by family name)
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,8 @@ class EntityService(Generic[T, R]):
         cols = self.columns()
         order: list[Any] = []
         if query.sort and query.sort in cols:
-            expr = cols[query.sort].expr
+            column = cols[query.sort]
+            expr = column.sort if column.sort is not None else column.expr
             order.append(expr.desc().nulls_last() if query.descending else expr.asc().nulls_last())
         order.append(self.table.id)  # type: ignore[attr-defined]
         with self.ctx.sessions() as session:

@@ -189,3 +189,19 @@ def test_an_item_from_a_meeting_keeps_its_origin(svc: Services) -> None:
     row = svc.actions.fetch_rows([item.id])[item.id]
     assert row["meeting"].endswith("Regular meeting")
     assert svc.actions.list_ids(ListQuery(filters={"view": "by_meeting"}, sort="meeting")) == [item.id]
+
+
+def test_by_owner_sorts_people_by_family_name_as_a_roster_does(svc: Services) -> None:
+    eac = make_committee(svc, name="EAC")
+    made = {}
+    for given, family in (("Abdi", "Warsame"), ("Zoua", "Vang"), ("Mai", "Vang"), ("Carlos", "Ortiz")):
+        person = make_person(svc, given_name=given, family_name=family)
+        made[given] = svc.actions.save(values={"committee_id": eac.id, "title": f"For {given}"},
+                                       owners=[person.id]).record.id  # fmt: skip
+    made["Facilities"] = svc.actions.save(values={"committee_id": eac.id, "title": "For facilities"},
+                                          owners=["Facilities"]).record.id  # fmt: skip
+    view = next(v for v in VIEWS if v.key == "by_owner")
+    order = svc.actions.list_ids(ListQuery(filters={"view": view.key}, sort=view.sort))
+    assert order == [made[k] for k in ("Facilities", "Carlos", "Mai", "Zoua", "Abdi")], "Ortiz, Vang M., Vang Z."
+    listed = svc.actions.fetch_rows(order)
+    assert listed[made["Carlos"]]["owner"] == "Carlos Ortiz", "shown first name first, sorted family name first"

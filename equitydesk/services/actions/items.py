@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 
 from equitydesk.db.tables import ActionItem, Committee, Goal, Meeting, Strategy
 from equitydesk.domain.enums import OPEN_ACTION_STATUSES, ActionStatus, Priority
-from equitydesk.services.actions.owners import owner_filter, owners_expr
+from equitydesk.services.actions.owners import owner_filter, owner_sort_expr, owners_expr
 from equitydesk.services.actions.views import VIEWS_BY_KEY, school_year_start
 from equitydesk.services.crud import Column, EntityService, ListQuery, SqlExpr
 from equitydesk.services.errors import DomainError
@@ -50,7 +50,7 @@ class ActionListing(EntityService[ActionItem, ActionItemRecord]):
         return {
             "title": Column("Action", ActionItem.title),
             "due_state": Column("When", self.due_state(today)),
-            "owner": Column("Owners", owners_expr()),
+            "owner": Column("Owners", owners_expr(), sort=owner_sort_expr()),
             "due_on": Column("Due", ActionItem.due_on),
             "status": Column("Status", ActionItem.status),
             "priority": Column("Priority", ActionItem.priority),
@@ -149,7 +149,8 @@ class ActionListing(EntityService[ActionItem, ActionItemRecord]):
         if query.sort:
             expr = self.sort_exprs().get(query.sort)
             if expr is None and query.sort in (cols := self.columns()):
-                expr = cols[query.sort].expr
+                column = cols[query.sort]
+                expr = column.sort if column.sort is not None else column.expr
             if expr is not None:
                 order.append(expr.desc().nulls_last() if query.descending else expr.asc().nulls_last())
         order += [ActionItem.due_on.asc().nulls_last(), ActionItem.id]

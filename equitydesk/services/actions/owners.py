@@ -57,6 +57,33 @@ def owners_expr() -> ColumnElement[Any]:
     return func.coalesce(listed, func.nullif(single, ""), ActionItem.owner_text)
 
 
+def owner_sort_expr() -> ColumnElement[Any]:
+    """The first owner as a roster sorts people: family name, then first name (free text as it is written).
+
+    "By owner" then groups the Vangs together, as a chair reading a printed roster expects, whatever first names.
+    """
+    who = aliased(Person)
+    first = (
+        select(func.coalesce(func.trim(who.family_name + " " + func.coalesce(who.preferred_name, who.given_name)),
+                             ActionOwner.text))
+        .select_from(ActionOwner)
+        .outerjoin(who, who.id == ActionOwner.person_id)
+        .where(ActionOwner.action_item_id == ActionItem.id)
+        .order_by(ActionOwner.position, ActionOwner.id)
+        .limit(1)
+        .correlate(ActionItem)
+        .scalar_subquery()
+    )  # fmt: skip
+    legacy = aliased(Person)
+    single = (
+        select(func.trim(legacy.family_name + " " + func.coalesce(legacy.preferred_name, legacy.given_name)))
+        .where(legacy.id == ActionItem.owner_person_id)
+        .correlate(ActionItem)
+        .scalar_subquery()
+    )
+    return func.lower(func.coalesce(first, func.nullif(single, ""), ActionItem.owner_text))
+
+
 def owner_filter(value: Any) -> ColumnElement[bool]:
     """Items one of whose owners is this person (an id) or whose owners' names contain this text."""
     if isinstance(value, int) and not isinstance(value, bool):
