@@ -7,7 +7,7 @@ from pathlib import Path
 
 from equitydesk.cli.base import EXIT_OK, Command, CommandContext, UsageError
 from equitydesk.formats.errors import ExportError
-from equitydesk.services.documents.service import PAPERS, SECTION_NAMES, BuiltDocument, parse_sections
+from equitydesk.services.documents.service import PAPERS, SECTION_NAMES, BuiltDocument, DocumentResult, parse_sections
 from equitydesk.services.errors import DomainError
 
 
@@ -39,12 +39,7 @@ class _MeetingDocumentCommand(Command):
             )
         except ExportError as exc:
             raise UsageError(str(exc)) from exc
-        edition = "accessible PDF/UA-1" if args.accessible else "PDF"
-        ctx.echo(f"Wrote {result.path} ({edition}, {result.pages} {'page' if result.pages == 1 else 'pages'}).")
-        if built.audience == "public" and result.withheld.anything:
-            ctx.echo("Left out of this public version:")
-            for line in result.withheld.lines():
-                ctx.echo(f"  {line}")
+        echo_written(ctx, result, accessible=args.accessible, audience=built.audience)
         return EXIT_OK
 
 
@@ -86,3 +81,13 @@ class ReportMinutesCommand(_MeetingDocumentCommand):
 
     def build(self, args: argparse.Namespace, ctx: CommandContext) -> BuiltDocument:
         return ctx.services().documents.minutes(meeting_id=args.meeting)
+
+
+def echo_written(ctx: CommandContext, result: DocumentResult, *, accessible: bool, audience: str) -> None:
+    """Where the document went, its pages, and what its public version left out: the same lines for every report."""
+    edition = "accessible PDF/UA-1" if accessible else "PDF"
+    ctx.echo(f"Wrote {result.path} ({edition}, {result.pages} {'page' if result.pages == 1 else 'pages'}).")
+    if audience == "public" and result.withheld.anything:
+        ctx.echo("Left out of this public version:")
+        for line in result.withheld.lines():
+            ctx.echo(f"  {line}")

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from equitydesk.cli.base import EXIT_OK, Command, CommandContext, UsageError
+from equitydesk.cli.meeting_reports import echo_written
 from equitydesk.formats.errors import ExportError
 from equitydesk.services.documents.service import PAPERS
 
@@ -45,10 +46,5 @@ class ReportProgressCommand(Command):
             )
         except ExportError as exc:
             raise UsageError(str(exc)) from exc
-        edition = "accessible PDF/UA-1" if args.accessible else "PDF"
-        ctx.echo(f"Wrote {result.path} ({edition}, {result.pages} {'page' if result.pages == 1 else 'pages'}).")
-        if args.audience == "public" and result.withheld.anything:
-            ctx.echo("Left out of this public version:")
-            for line in result.withheld.lines():
-                ctx.echo(f"  {line}")
+        echo_written(ctx, result, accessible=args.accessible, audience=args.audience)
         return EXIT_OK

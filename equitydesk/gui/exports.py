@@ -39,6 +39,13 @@ def file_name(*parts: str, suffix: str) -> str:
     return f"{stem or 'export'}{suffix}"
 
 
+def show_status(widget: QWidget, text: str) -> None:
+    """Say in the main window's status bar (for a while) what an export did; nothing when there is no window."""
+    window = widget.window()
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, STATUS_MS)
+
+
 def with_suffix(path: Path, suffix: str) -> Path:
     """The chosen name, with the right suffix added when it is missing (never replaced: 'A.B. Smith' stays)."""
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
@@ -275,9 +282,7 @@ class ExportCommands(QObject):
     # --- small things ----------------------------------------------------------------------------------------
 
     def _status(self, text: str) -> None:
-        window = self.window.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, STATUS_MS)
+        show_status(self.window, text)
 
     def _today(self) -> str:
         return (self.workspace.services.ctx.today() if self.workspace is not None else date.today()).isoformat()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from equitydesk.gui.display import plural
-from equitydesk.gui.exports import STATUS_MS, XLSX_FILTER, failure_message, file_name, with_suffix
+from equitydesk.gui.exports import XLSX_FILTER, failure_message, file_name, show_status, with_suffix
 from equitydesk.gui.jobs import Job, run_job
 
 if TYPE_CHECKING:
@@ -61,6 +61,4 @@ class PlanExporter:
 
     def tell(self, text: str) -> None:
         self.said = text
-        window: Any = self.parent.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, STATUS_MS)
+        show_status(self.parent, text)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,13 +13,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
-    QMainWindow,
     QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from equitydesk.gui.exports import STATUS_MS, failure_message, file_name, with_suffix
+from equitydesk.gui.exports import failure_message, file_name, show_status, with_suffix
 from equitydesk.gui.jobs import Job, JobCancelled, run_job
 from equitydesk.gui.workspace import Workspace
 from equitydesk.services.documents.service import DocumentResult
@@ -117,6 +115,4 @@ class ProgressReportSaver:
 
     def tell(self, text: str) -> None:
         self.said = text
-        window: Any = self.parent.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, STATUS_MS)
+        show_status(self.parent, text)
