@@ -32,6 +32,9 @@ class ImportMeasurementsCommand(Command):
             parsed = importer.map(importer.open(args.file, sheet=args.sheet))
         except FileRefused as exc:
             raise UsageError(str(exc)) from exc
+        refused = next((p for p in parsed.problems if p.is_error), None)
+        if refused is not None:
+            raise UsageError(f"{args.file.name}: {refused.message}")
         batch_id = None
         if args.dry_run:
             plan = importer.plan(parsed, plan_id=plan_id)
@@ -43,8 +46,8 @@ class ImportMeasurementsCommand(Command):
             "file": str(args.file), "sheet": parsed.sheet, "header_row": parsed.header_row,
             "mapping": parsed.batch_mapping(), "ignored_columns": parsed.ignored_columns, "rows_read": len(parsed.rows),
             "created": plan.created, "updated": plan.updated, "unchanged": plan.unchanged, "rejected": plan.rejected,
-            "warnings": _problems(parsed.problems, warnings=True) + _problems(plan.warnings),
-            "errors": _problems(parsed.problems, warnings=False) + _problems(plan.errors),
+            "warnings": _problems(parsed.problems) + _problems(plan.warnings),
+            "errors": _problems(plan.errors),
             "batch_id": batch_id, "plan": plan.plan_name, "dry_run": bool(args.dry_run), "counts": summary.counts(),
             "summary": summary.line(", "),
         }  # fmt: skip
@@ -55,12 +58,7 @@ class ImportMeasurementsCommand(Command):
         sheet = "" if parsed.file_name.casefold().endswith(".csv") else f", sheet “{parsed.sheet}”"
         ctx.echo(f"{verb} {args.file} into the plan “{plan.plan_name}”{sheet} (headings on row {parsed.header_row})")
         ctx.echo(f"{len(parsed.rows):,} rows read: {report['summary']}.")
-        listed = (
-            [p for p in parsed.problems if p.is_error]
-            + plan.errors
-            + [p for p in parsed.problems if not p.is_error]
-            + plan.warnings
-        )
+        listed = plan.errors + parsed.problems + plan.warnings  # the sheet's own problems are warnings by now
         for problem in listed[:MAX_LISTED]:
             ctx.echo(f"  {plan.place(problem)}")
         if len(listed) > MAX_LISTED:
@@ -70,6 +68,5 @@ class ImportMeasurementsCommand(Command):
         return EXIT_OK
 
 
-def _problems(problems: list[Problem], *, warnings: bool | None = None) -> list[dict[str, object]]:
-    chosen = [p for p in problems if warnings is None or p.is_error != warnings]
-    return [{"row": p.row, "column": p.column or None, "message": p.message} for p in chosen]
+def _problems(problems: list[Problem]) -> list[dict[str, object]]:
+    return [{"row": p.row, "column": p.column or None, "message": p.message} for p in problems]

@@ -45,6 +45,19 @@ HEADINGS: dict[str, tuple[str, ...]] = {
 FIELD_LABELS = {"code": "Indicator code", "indicator": "Indicator", "measured_on": "Date", "value": "Value",
                 "group": "Student group", "source": "Source", "note": "Note"}  # fmt: skip
 _BY_HEADING = {header_key(h): name for name, headings in HEADINGS.items() for h in headings}
+# A heading no known heading matches is settled by a word in it ("Percent proficient", "Date of the test"), the
+# more specific fields first: "Indicator code" is a code, "Date of measurement" a date.
+_KEYWORDS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("code", frozenset({"code", "codigo"})),
+    ("measured_on", frozenset({"date", "fecha"})),
+    ("group", frozenset({"group", "subgroup", "grupo", "subgrupo"})),
+    ("source", frozenset({"source", "fuente"})),
+    ("note", frozenset({"note", "notes", "comment", "comments", "nota", "notas", "comentarios"})),
+    ("indicator", frozenset({"indicator", "indicador", "measure", "metric"})),
+    ("value", frozenset({"value", "valor", "percent", "percentage", "porcentaje", "rate", "tasa", "score", "result",
+                         "resultado"})),
+)  # fmt: skip
+_SCHOOL_YEAR = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:\d\d|(?:19|20)\d\d)")
 HEAD_ROWS = 30
 TEXT_LIMIT = 300
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -92,7 +105,13 @@ class ParsedMeasurements:
 def guess_field(heading: Cell) -> str | None:
     if not isinstance(heading, str) or not heading.strip() or match_header(heading).designed_out:
         return None
-    return _BY_HEADING.get(header_key(heading))
+    key = header_key(heading)
+    if key in _BY_HEADING:
+        return _BY_HEADING[key]
+    words = set(key.split())
+    if not words or len(words) > 6:
+        return None
+    return next((name for name, known in _KEYWORDS if words & known), None)
 
 
 def _score(cells: Sequence[Cell]) -> tuple[int, bool]:
@@ -228,6 +247,8 @@ def parse_measured_on(cell: Cell) -> date:
         raise ValueError(
             f"“{int(number)}” is a year, not a date; write the day it was measured, like 6/1/{int(number)}"
         )
+    if isinstance(cell, str) and _SCHOOL_YEAR.fullmatch(text):
+        raise ValueError(f"“{text}” is a school year, not a date; write the day it was measured, like 6/1/2025")
     return parse_date(cell)
 
 

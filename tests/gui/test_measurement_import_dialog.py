@@ -62,8 +62,9 @@ def test_import_from_the_roadmap_page_then_undo_and_redo(qtbot, window, tmp_path
     page.plan_combo.setCurrentIndex(page.plan_combo.findData(plan_id))
     assert page.select_node("indicator", reading)
     detail = page.detail
-    before = (detail.status_label.text(), detail.reason_label.text())
-    assert before[0] == "<b>On track</b>" and before[1].startswith("47.0 % on 2025-06-01")
+    chart = detail.indicator_panel.description
+    before = (detail.status_label.text(), detail.reason_label.text(), chart.text())
+    assert before[0] == "<b>On track</b>" and before[1].startswith("47.0 % on 2025-06-01") and "47 %" in before[2]
     assert page.buttons["import_measurements"].isEnabled()
 
     dialog = page.import_measurements(scores(tmp_path / "scores.xlsx"))
@@ -83,16 +84,17 @@ def test_import_from_the_roadmap_page_then_undo_and_redo(qtbot, window, tmp_path
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     wait_for_writes(qtbot)
-    after = (detail.status_label.text(), detail.reason_label.text())
+    after = (detail.status_label.text(), detail.reason_label.text(), chart.text())
     assert after[0] == "<b>Off track</b>" and after[1].startswith("41.0 % on 2025-06-01")
+    assert "44 %" in after[2] and "41 %" in after[2], "the chart's description follows the new values"
     assert window.edit_menu.actions()[0].text() == "&Undo Import measurements from scores.xlsx"
     assert [m.value for m in services.roadmap.measurements(indicator_id=reading)] == [44.0, 41.0]
 
     trigger(qtbot, window, CommandId.UNDO)
-    assert (detail.status_label.text(), detail.reason_label.text()) == before
+    assert (detail.status_label.text(), detail.reason_label.text(), chart.text()) == before
     assert [(m.value, m.source) for m in services.roadmap.measurements(indicator_id=reading)] == [(47.0, "MCA")]
     trigger(qtbot, window, CommandId.REDO)
-    assert (detail.status_label.text(), detail.reason_label.text()) == after
+    assert (detail.status_label.text(), detail.reason_label.text(), chart.text()) == after
 
     # The redone import is a batch like any other: Roster › Undo an import… takes it back, in measurements' words.
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
@@ -104,5 +106,5 @@ def test_import_from_the_roadmap_page_then_undo_and_redo(qtbot, window, tmp_path
     wait_for_writes(qtbot)
     assert undo.note.text() == (f"Import {newest.id} undone: 1 measurement removed, the earlier values of 1 "
                                 "measurement put back.")  # fmt: skip
-    assert (detail.status_label.text(), detail.reason_label.text()) == before
+    assert (detail.status_label.text(), detail.reason_label.text(), chart.text()) == before
     assert said == []

@@ -92,6 +92,7 @@ def test_a_dry_run_does_not_even_create_the_database(run, tmp_path: Path) -> Non
         ("absent.csv", "", "A&I 2025–2028", "absent.csv"),
         ("scores.xlsx", "this is not a workbook", "A&I 2025–2028", "scores.xlsx"),
         ("people.csv", "Name,Email\nMai,mai@example.org\n", "A&I 2025–2028", "could not find the column headings"),
+        ("undated.csv", "Indicator,Value\nII.1.1,38\n", "A&I 2025–2028", "undated.csv: No column holds Date"),
     ],
 )
 def test_mistakes_are_one_plain_line_exit_2_and_nothing_written(run, tmp_path: Path, name, content, plan,

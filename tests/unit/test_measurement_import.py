@@ -110,6 +110,7 @@ def test_an_update_is_undone_exactly_and_the_status_goes_back(services: Services
     services.roadmap.add_measurement(indicator_id=plan["reading"], measured_on="2025-06-01", value=47, source="MCA")
     services.roadmap.add_measurement(indicator_id=plan["reading"], measured_on="2024-12-01", value=43)
     before = measurements(services, plan["reading"])
+    stored = everything(services)["measurement"]
     assert services.roadmap_status.indicator(indicator_id=plan["reading"]).status.status is RagStatus.ON_TRACK
     path = write_csv(tmp_path / "fix.csv", [["Code", "Fecha", "Valor", "Fuente"], ["r1", "6/1/2025", "41", "MCA-2"],
                                             ["R1", "6/1/2026", "44", ""]])  # fmt: skip
@@ -123,6 +124,7 @@ def test_an_update_is_undone_exactly_and_the_status_goes_back(services: Services
     undone = services.measurement_import.undo(result.batch_id)
     assert (undone.removed, undone.restored) == (1, 1)
     assert measurements(services, plan["reading"]) == before
+    assert everything(services)["measurement"] == stored, "every column of every row, ids included"
     history = services.roadmap_status.history(kind="indicator", node_id=plan["reading"])
     assert history[0].status is RagStatus.ON_TRACK, "the history follows the undo too"
     with pytest.raises(DomainError, match="already undone"):
@@ -212,6 +214,10 @@ def test_a_sheet_without_the_columns_is_refused_in_a_sentence(services: Services
         return
     (problem,) = parsed.problems
     assert problem.is_error and words in problem.message and parsed.rows == []
+    before = everything(services)
+    with pytest.raises(DomainError, match=f"odd.csv: {words}"):
+        services.measurement_import.commit(parsed, plan_id=plan["plan"])
+    assert everything(services) == before, "not even an empty batch is recorded"
 
 
 def test_the_roster_undo_routes_a_measurement_batch_here(services: Services, plan, tmp_path) -> None:
@@ -220,3 +226,15 @@ def test_the_roster_undo_routes_a_measurement_batch_here(services: Services, pla
     assert not services.action_import.is_action_batch(result.batch_id)
     services.roster_import.undo(result.batch_id)
     assert measurements(services, plan["reading"]) == [] and measurements(services, plan["gap"]) == []
+
+
+def test_a_plan_exported_to_xlsx_imports_back_as_unchanged(services: Services, plan, tmp_path) -> None:
+    services.roadmap.add_measurement(indicator_id=plan["reading"], measured_on="2025-06-01", value=47, source="MCA")
+    services.roadmap.add_measurement(indicator_id=plan["gap"], measured_on="2025-06-01", value=44, series="group")
+    services.roadmap.add_measurement(indicator_id=plan["gap"], measured_on="2025-06-01", value=70, series="comparison")
+    target = tmp_path / "plan.xlsx"
+    services.roadmap_export.export_xlsx(plan_id=plan["plan"], target=target)
+    sheet = services.measurement_import.open(target)
+    assert sheet.sheet == "Measurements", "of the export's sheets, the one of measurements"
+    preview = services.measurement_import.plan(services.measurement_import.map(sheet), plan_id=plan["plan"])
+    assert (preview.unchanged, preview.created, preview.updated, preview.rejected) == (3, 0, 0, 0)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from equitydesk.domain.enums import IndicatorKind, MeasurementSeries, UnitKind
-from equitydesk.formats.measurement_sheet import MeasurementRow, parse_measured_on, parse_value
+from equitydesk.formats.measurement_sheet import MeasurementRow, guess_field, parse_measured_on, parse_value
 from equitydesk.formats.problems import Problem, Severity
 from equitydesk.services.imports.plan import Outcome
 from equitydesk.services.measurement_import.planning import (
@@ -170,3 +170,16 @@ def test_dates_and_a_year_alone() -> None:
         parse_measured_on(2025.0)
     with pytest.raises(ValueError, match="is not a date I can read"):
         parse_measured_on("spring")
+    with pytest.raises(ValueError, match="“2024-25” is a school year, not a date; write the day it was measured"):
+        parse_measured_on("2024-25")
+
+
+@pytest.mark.parametrize(
+    ("heading", "field"),
+    [("Indicator", "indicator"), ("Indicator code", "code"), ("Código", "code"), ("Percent proficient", "value"),
+     ("Valor (%)", "value"), ("Date of the test", "measured_on"), ("Fecha", "measured_on"),
+     ("Student group (gap indicators)", "group"), ("Grupo de estudiantes", "group"), ("Fuente", "source"),
+     ("Observaciones", "note"), ("Immigration status", None), ("Estatus migratorio", None), ("Owner", None)],
+)  # fmt: skip
+def test_headings_in_english_and_spanish(heading: str, field: str | None) -> None:
+    assert guess_field(heading) == field

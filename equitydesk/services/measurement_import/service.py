@@ -14,6 +14,7 @@ from equitydesk.formats.measurement_sheet import MeasurementSheet, ParsedMeasure
 from equitydesk.formats.sheet_reader import Progress, ShouldCancel
 from equitydesk.services.backups import backup_before
 from equitydesk.services.context import ServiceContext
+from equitydesk.services.errors import DomainError
 from equitydesk.services.imports.batches import BatchSource, close_batch, open_batch
 from equitydesk.services.imports.plan import Outcome
 from equitydesk.services.imports.undo import Restorable, begin_undo, chunks, finish_undo, restore_updates
@@ -68,6 +69,9 @@ class MeasurementImportService:
     ) -> MeasurementImportResult:
         """Plan again inside one write transaction (the database may have changed since the preview) and write it,
         then keep the plan's status history as a measurement added in the window does."""
+        refused = next((p for p in parsed.problems if p.is_error), None)
+        if refused is not None:  # a sheet without the columns has no row to write: refused before anything is
+            raise DomainError(f"{file_name or parsed.file_name}: {refused.message}")
         source = BatchSource(file_name or parsed.file_name, parsed.sheet, parsed.header_row, parsed.batch_mapping(),
                              len(parsed.rows))  # fmt: skip
         backup_before(self.ctx, action="imported")
