@@ -11,12 +11,12 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import select
 
-from equitydesk.db.tables import Base
+from equitydesk.db.tables import Base, Measurement
 from equitydesk.domain.enums import MeasurementSeries, RagStatus
 from equitydesk.formats.errors import FileRefused
 from equitydesk.services.errors import DomainError
 from equitydesk.services.registry import Services
-from equitydesk.services.roadmap import MeasurementService
+from equitydesk.services.roadmap_status import RoadmapStatusService
 from tests.factories import make_committee
 from tests.roster_files import write_csv
 
@@ -133,21 +133,21 @@ def test_an_update_is_undone_exactly_and_the_status_goes_back(services: Services
 
 def test_a_failure_mid_write_leaves_the_database_as_it_was(services: Services, plan, tmp_path, monkeypatch) -> None:
     importer = services.measurement_import
+    services.roadmap.add_measurement(indicator_id=plan["reading"], measured_on="2025-06-01", value=45)
     parsed = importer.map(importer.open(scores_csv(tmp_path / "scores.csv")))
     before = everything(services)
-    real = MeasurementService.create_in
-    calls: list[int] = []
+    seen: list[list[tuple[Any, ...]]] = []
 
-    def failing(self: MeasurementService, session: Any, cleaned: dict[str, Any], **kw: Any) -> Any:
-        calls.append(1)
-        if len(calls) == 2:
-            raise DomainError("The disk is full.")
-        return real(self, session, cleaned, **kw)
+    def failing(self: RoadmapStatusService, session: Any, plan_id: int) -> Any:
+        seen.append(session.execute(select(Measurement.value, Measurement.source).order_by(Measurement.id)).all())
+        raise DomainError("The disk is full.")
 
-    monkeypatch.setattr(MeasurementService, "create_in", failing)
+    monkeypatch.setattr(RoadmapStatusService, "refresh_in", failing)
     with pytest.raises(DomainError, match="The disk is full"):
         importer.commit(parsed, plan_id=plan["plan"])
-    assert len(calls) == 2, "the failure really happened halfway, after one measurement was written"
+    assert [tuple(r) for r in seen[0]] == [(47.0, "MCA"), (44.0, None), (70.0, None)], (
+        "the failure really came after the update and the new rows were written"
+    )
     assert everything(services) == before
 
 

@@ -5,16 +5,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
+from equitydesk.db.bulk import insert_tuples, sql_date
 from equitydesk.db.tables import ChangeLog, ImportBatch, Measurement
 from equitydesk.domain.enums import ChangeAction
 from equitydesk.formats.measurement_sheet import MeasurementSheet, ParsedMeasurements
 from equitydesk.formats.sheet_reader import Progress, ShouldCancel
+from equitydesk.services import changelog
 from equitydesk.services.backups import backup_before
 from equitydesk.services.context import ServiceContext
 from equitydesk.services.errors import DomainError
+from equitydesk.services.fields import to_json
 from equitydesk.services.imports.batches import BatchSource, close_batch, open_batch
 from equitydesk.services.imports.plan import Outcome
 from equitydesk.services.imports.undo import Restorable, begin_undo, chunks, finish_undo, restore_updates
@@ -24,6 +29,7 @@ from equitydesk.services.roadmap_status import RoadmapStatusService, plan_of
 
 # What a measurement batch's mapping always holds, and a roster's or a tracker's never does.
 MARK = "value"
+_COLUMNS = ("id", "indicator_id", "measured_on", "value", "source", "note", "series")
 
 
 @dataclass(frozen=True)
@@ -80,16 +86,36 @@ class MeasurementImportService:
             snapshot = read_snapshot(session, plan_id)
             plan = plan_measurements(parsed.rows, snapshot, file_name=source.file_name, sheet=parsed.sheet)
             close_batch(session, batch_id, plan, committee_id=snapshot.committee_id)
+            self._insert_new(session, plan, batch_id=batch_id)
             for row in plan.rows:
-                if row.action is Outcome.NEW:
-                    self.measurements.create_in(session, self.measurements.clean(row.values, partial=False),
-                                                batch_id=batch_id)  # fmt: skip
-                elif row.action is Outcome.UPDATE and row.existing_id is not None:
+                if row.action is Outcome.UPDATE and row.existing_id is not None:
                     self.measurements.update_in(
                         session, row.existing_id, self.measurements.clean(row.values, partial=True), batch_id=batch_id
                     )
             self.status.refresh_in(session, plan_id)
         return MeasurementImportResult(batch_id, plan_id, plan)
+
+    def _insert_new(self, session: Session, plan: MeasurementImportPlan, *, batch_id: int) -> None:
+        """The new measurements in one executemany, each logged as created by the batch (what undo removes).
+
+        The planner has checked what the service's validate() would (the indicator is the plan's, a plain indicator
+        gets no group), and the write lock is held, so explicit ids cannot be taken by anyone else meanwhile.
+        """
+        next_id = (session.scalar(select(func.max(Measurement.id))) or 0) + 1
+        rows: list[tuple[Any, ...]] = []
+        log: list[dict[str, Any]] = []
+        for row in plan.rows:
+            if row.action is not Outcome.NEW:
+                continue
+            values = self.measurements.clean(row.values, partial=False)
+            rows.append((next_id, values["indicator_id"], sql_date(values["measured_on"]), values["value"],
+                         values.get("source"), values.get("note"), values["series"].value))  # fmt: skip
+            log.append({"actor": self.ctx.actor, "entity": "measurement", "entity_id": next_id,
+                        "action": ChangeAction.CREATE, "subject_person_id": None, "batch_id": batch_id,
+                        "changes": {k: [None, to_json(v)] for k, v in values.items() if v is not None}})  # fmt: skip
+            next_id += 1
+        insert_tuples(session, "measurement", _COLUMNS, rows)
+        changelog.record_many(session, log)
 
     def is_measurement_batch(self, batch_id: int) -> bool:
         """Whether this import brought in measurements (its undo is this service's, not the roster's)."""
