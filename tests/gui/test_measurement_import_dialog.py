@@ -108,3 +108,20 @@ def test_import_from_the_roadmap_page_then_undo_and_redo(qtbot, window, tmp_path
                                 "measurement put back.")  # fmt: skip
     assert (detail.status_label.text(), detail.reason_label.text(), chart.text()) == before
     assert said == []
+
+
+def test_a_file_without_measurements_is_refused_in_the_dialog(qtbot, workspace, services, tmp_path) -> None:
+    from equitydesk.gui.dialogs.measurement_import_dialog import MeasurementImportDialog
+
+    plan_id, _reading = reading_plan(services)
+    path = tmp_path / "roster.csv"
+    path.write_text("Name,Email\nMai Vang,mai@example.org\n", encoding="utf-8")
+    dialog = MeasurementImportDialog(workspace, path, plan_id=plan_id)
+    qtbot.addWidget(dialog)
+    dialog.read()
+    wait_for_writes(qtbot)
+    assert dialog.summary.text() == (
+        "I could not find the column headings in roster.csv. Put a row of headings such as Indicator, Date, Value "
+        "and Student group above the measurements, and try again."
+    )
+    assert not dialog.import_button.isEnabled() and dialog.plan is None

@@ -47,15 +47,11 @@ def what_happens(row: MeasurementRowPlan) -> str:
         return f"Not imported: row {row.merged_into} has the same indicator, date and group"
     words = {"new": "New", "update": "Update", "unchanged": "No change: already there"}.get(row.action.value, "")
     if row.action.value == "update":
-        words += ": " + "; ".join(f"{_field(k)} {format_value(b) or '(empty)'} → {format_value(a)}"
+        words += ": " + "; ".join(f"{k} {format_value(b) or '(empty)'} → {format_value(a)}"
                                   for k, (b, a) in row.changes.items())  # fmt: skip
     if row.warnings:
         words += " (see the note below)" if len(row.warnings) == 1 else " (see the notes below)"
     return words
-
-
-def _field(name: str) -> str:
-    return {"value": "value", "source": "source", "note": "note"}.get(name, name)
 
 
 class MeasurementImportDialog(QDialog):
