@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -180,3 +181,21 @@ class MeasurementImportDialog(QDialog):
             undo=lambda s, result: s.measurement_import.undo(result.batch_id),
             changes=[Change.PLANS], title="Importing the measurements",
         ).success(done).failure(failed).run()  # fmt: skip
+
+
+def open_measurement_import(
+    workspace: Workspace, parent: QWidget, *, plan_id: int | None, path: Path | str | None = None
+) -> MeasurementImportDialog | None:
+    """Ask for the file (unless given), then open the dialog over `parent` and start reading it."""
+    if path is None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            parent, "Import measurements", str(Path.home()), "Spreadsheets (*.xlsx *.xlsm *.csv)"
+        )
+        if not chosen:
+            return None
+        path = chosen
+    dialog = MeasurementImportDialog(workspace, Path(path), plan_id=plan_id, parent=parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    dialog.read()
+    return dialog

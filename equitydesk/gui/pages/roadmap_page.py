@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -282,26 +281,15 @@ class RoadmapPage(ListPage):
         row.addWidget(button)
         self.buttons["import_measurements"] = button
 
-    def import_measurements(self, path: Path | None = None) -> QDialog | None:
-        """Choose a sheet of measurements, preview it for the chosen plan, import it as one undoable step."""
-        from PySide6.QtWidgets import QFileDialog
-
-        from equitydesk.gui.dialogs.measurement_import_dialog import MeasurementImportDialog
+    def import_measurements(self, path: Any = None) -> QDialog | None:
+        """Choose a sheet of measurements (or take `path`), preview it for the chosen plan, import it as one step."""
+        from equitydesk.gui.dialogs.measurement_import_dialog import open_measurement_import
 
         if self.workspace is None:
             return None
-        if path is None:
-            chosen, _filter = QFileDialog.getOpenFileName(
-                self, "Import measurements", str(Path.home()), "Spreadsheets (*.xlsx *.xlsm *.csv)"
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
-        dialog = MeasurementImportDialog(self.workspace, path, plan_id=self.plan_combo.currentData(), parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.imported.connect(self._measurements_imported)
-        dialog.open()
-        dialog.read()
+        dialog = open_measurement_import(self.workspace, self, plan_id=self.plan_combo.currentData(), path=path)
+        if dialog is not None:
+            dialog.imported.connect(self._measurements_imported)
         return dialog
 
     def _measurements_imported(self, result: Any) -> None:
