@@ -14,6 +14,7 @@ from equitydesk.cli.base import Command
 from equitydesk.cli.database import CheckCommand, DemoCommand, InitCommand, StatsCommand
 from equitydesk.cli.erase import ErasePersonCommand
 from equitydesk.cli.listing import ListCommand
+from equitydesk.cli.measurements import ImportMeasurementsCommand
 from equitydesk.cli.meeting_reports import ReportAgendaCommand, ReportMinutesCommand, ReportPacketCommand
 from equitydesk.cli.meetings import ExportIcsCommand, MeetingCopyCommand, MeetingNewCommand
 from equitydesk.cli.progress_report import ReportProgressCommand
@@ -44,6 +45,7 @@ COMMANDS: list[Command] = [
     PlanNewCommand(),
     StatusCommand(),
     ExportPlanCommand(),
+    ImportMeasurementsCommand(),
     ReportPacketCommand(),
     ReportAgendaCommand(),
     ReportMinutesCommand(),

@@ -187,6 +187,11 @@ class UndoImportCommand(Command):
             ctx.echo(f"Undid import {args.batch_id}: removed {plural(undone.items_removed, 'action item')}, restored "
                      f"{plural(undone.items_restored, 'action item')}.")  # fmt: skip
             return EXIT_OK
+        if services.measurement_import.is_measurement_batch(args.batch_id):  # import-measurements: its own undo
+            gone = services.measurement_import.undo(args.batch_id)
+            ctx.echo(f"Undid import {args.batch_id}: removed {plural(gone.removed, 'measurement')}, put back the "
+                     f"earlier values of {plural(gone.restored, 'measurement')}.")  # fmt: skip
+            return EXIT_OK
         result = services.roster_import.undo(args.batch_id)
         ctx.echo(
             f"Undid import {args.batch_id}: removed {plural(result.people_removed, 'person', 'people')} and "

@@ -14,6 +14,7 @@ from equitydesk.services.context import ServiceContext
 from equitydesk.services.decisions import DecisionService
 from equitydesk.services.documents import DocumentService
 from equitydesk.services.home import HomeService
+from equitydesk.services.measurement_import import MeasurementImportService
 from equitydesk.services.meetings import AgendaItemService, MeetingService
 from equitydesk.services.minutes import MinutesService
 from equitydesk.services.person_merge import PersonMergeService
@@ -68,6 +69,7 @@ class Services:
     home: HomeService
     action_export: ActionExportService
     action_import: ActionImportService
+    measurement_import: MeasurementImportService
     documents: DocumentService
 
     @classmethod
@@ -103,6 +105,7 @@ class Services:
             home=HomeService(ctx),
             action_export=ActionExportService(ctx),
             action_import=ActionImportService(ctx),
+            measurement_import=MeasurementImportService(ctx),
             documents=DocumentService(ctx),
         )
 

@@ -114,8 +114,16 @@ def test_what_the_importer_keeps_survives_the_exports_cells_and_a_second_import(
         kept = kept_rows(roster_file(Path(folder) / "in.csv", [person]))
         if not kept:
             return
-        again = kept_rows(roster_file(Path(folder) / "cells.csv", [as_exported(kept[0])]))
-        assert again == kept
+        exported = as_exported(kept[0])
+        again = kept_rows(roster_file(Path(folder) / "cells.csv", [exported]))
+        # Known limit (as in the database round trip below): a note longer than an Excel cell (32,767 UTF-16 units:
+        # ~16,000 emoji, within the 20,000 characters a note may hold) is cut by the export, which says so; the
+        # re-import then keeps the cut text, and only that value differs.
+        cut = {k for k, v in kept[0].items() if fit_excel_limit(xlsx_clean_text(str(v)))[1]}
+        assert [{k: v for k, v in r.items() if k not in cut} for r in again] == [
+            {k: v for k, v in kept[0].items() if k not in cut}
+        ]
+        assert all(again[0].get(k) == exported[k] for k in cut)
 
 
 @settings(parent=PROFILE, max_examples=max(PROFILE.max_examples // 10, 10))

@@ -68,6 +68,7 @@ class RoadmapPage(ListPage):
             button.clicked.connect(slot)
             row.addWidget(button)
             self.buttons[key] = button
+        self._add_import_button(row)
 
     def build_filters(self, row: FlowLayout) -> None:
         self.plan_combo = QComboBox()
@@ -191,6 +192,7 @@ class RoadmapPage(ListPage):
         kind = key[0] if key else None
         has_db = self.workspace is not None
         self.buttons["new_plan"].setEnabled(has_db)
+        self.buttons["import_measurements"].setEnabled(has_db and self.plan_combo.count() > 0)
         self.buttons["add_strategy"].setEnabled(kind is not None)
         self.buttons["add_goal"].setEnabled(kind in ("strategy", "goal", "indicator"))
         self.buttons["add_indicator"].setEnabled(kind in ("goal", "indicator"))
@@ -295,3 +297,34 @@ class RoadmapPage(ListPage):
                                     undo=lambda s, removed: s.roadmap.restore(removed=removed),
                                     redo=lambda s, _r: s.roadmap.remove_returning(node_kind=kind, node_id=node_id),
                                     changes=[Change.PLANS], title=f"Deleting the {node.kind}").run()  # fmt: skip
+
+    # --- importing measurements ----------------------------------------------------------------------------------
+
+    def _add_import_button(self, row: FlowLayout) -> None:
+        button = QPushButton("Import measurements…")
+        button.setObjectName("import_measurements")
+        button.setToolTip("Bring in indicator values from an Excel or CSV sheet (code or name, date, value, group)")
+        button.clicked.connect(lambda: self.import_measurements())
+        row.addWidget(button)
+        self.buttons["import_measurements"] = button
+
+    def import_measurements(self, path: Any = None) -> QDialog | None:
+        """Choose a sheet of measurements (or take `path`), preview it for the chosen plan, import it as one step."""
+        from equitydesk.gui.dialogs.measurement_import_dialog import open_measurement_import
+
+        if self.workspace is None:
+            return None
+        dialog = open_measurement_import(self.workspace, self, plan_id=self.plan_combo.currentData(), path=path)
+        if dialog is not None:
+            dialog.imported.connect(self._measurements_imported)
+        return dialog
+
+    def _measurements_imported(self, result: Any) -> None:
+        from PySide6.QtWidgets import QMainWindow
+
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
+                f"Imported measurements: {result.plan.summary().line(', ')}. Edit › Undo takes the whole import back.",
+                20000,
+            )

@@ -28,6 +28,7 @@ from equitydesk.services.imports.summary import KEYS, ImportSummary
 
 if TYPE_CHECKING:
     from equitydesk.gui.workspace import Workspace
+    from equitydesk.services.measurement_import import MeasurementUndoResult
     from equitydesk.services.roster_import import BatchRecord, UndoResult
 
 # The counts under the summary's own headings, in its order: the words the preview and the command line use.
@@ -52,7 +53,8 @@ class UndoImportDialog(QDialog):
         self.batches: list[BatchRecord] = []
         intro = QLabel(
             "Undoing an import removes the people and committee memberships it added and puts back the details it "
-            "changed. People who have since been given other committees, attendance or action items are kept."
+            "changed. People who have since been given other committees, attendance or action items are kept. "
+            "Undoing an import of measurements removes the measurements it added and puts back the values it changed."
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(HEADINGS))
@@ -125,6 +127,9 @@ class UndoImportDialog(QDialog):
         batch = self.selected()
         if batch is None or batch.undone:
             return
+        if self.workspace.services.measurement_import.is_measurement_batch(batch.id):
+            self._undo_measurements(batch)
+            return
         answer = QMessageBox.question(
             self,
             "Undo this import",
@@ -164,6 +169,41 @@ class UndoImportDialog(QDialog):
         if result.people_kept:
             text += f" {plural(result.people_kept, 'person', 'people')} kept: they are used elsewhere."
         self.note.setText(text)
+        self.note.setStyleSheet(f"color: {GREEN};")
+        self.written.emit()
+
+    def _undo_measurements(self, batch: BatchRecord) -> None:
+        """A measurement import is undone by its own service, and said in measurements, not people."""
+        answer = QMessageBox.question(
+            self,
+            "Undo this import",
+            f"Undo import number {batch.id} ({batch.file_name})? The {plural(batch.created, 'measurement')} it added "
+            f"are removed and the {plural(batch.updated, 'measurement')} it changed get their earlier values back; "
+            "the plan's statuses follow.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        batch_id = batch.id
+        self.job = (
+            self.workspace.op(self, lambda services: services.measurement_import.undo(batch_id),
+                              changes=(Change.PLANS,), title="Undoing the import")
+            .success(self._measurements_undone)
+            .failure(self._failed)
+            .run()
+        )  # fmt: skip
+        self._selection_changed()
+
+    def _measurements_undone(self, result: MeasurementUndoResult) -> None:
+        self.job = None
+        self.workspace.history.clear("an import was undone, which changed the database under it")
+        self.reload()
+        self.select_batch(result.batch_id)
+        self.note.setText(
+            f"Import {result.batch_id} undone: {plural(result.removed, 'measurement')} removed, the earlier values of "
+            f"{plural(result.restored, 'measurement')} put back."
+        )
         self.note.setStyleSheet(f"color: {GREEN};")
         self.written.emit()
 

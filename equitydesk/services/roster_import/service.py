@@ -142,6 +142,12 @@ class RosterImportService:
         if actions.is_action_batch(batch_id):  # a tracker of action items, listed with the roster imports
             actions.undo(batch_id)
             return UndoResult(0, 0, 0, 0, None)
+        from equitydesk.services.measurement_import import MeasurementImportService  # late, as above
+
+        measurements = MeasurementImportService(self.ctx)
+        if measurements.is_measurement_batch(batch_id):  # indicator values, listed with the roster imports too
+            measurements.undo(batch_id)
+            return UndoResult(0, 0, 0, 0, None)
         with self.ctx.sessions.begin() as session:
             return undo_roster_batch(session, batch_id, actor=self.ctx.actor)
 
