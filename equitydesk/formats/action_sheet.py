@@ -8,16 +8,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from equitydesk.domain.normalize import Cell, clean_multiline, clean_text
 from equitydesk.formats.action_values import parse_due, parse_priority, parse_status, split_owners, words
-from equitydesk.formats.errors import FileRefused
+from equitydesk.formats.headed_sheet import HeadedSheet, ParsedSheet
 from equitydesk.formats.problems import Problem, Severity
-from equitydesk.formats.roster_columns import column_letter
-from equitydesk.formats.sheet_reader import Progress, ShouldCancel, read_workbook
-from equitydesk.formats.sheet_store import SheetRows
 
 # Field → the headings trackers give it (compared as lower-case words).
 HEADINGS: dict[str, tuple[str, ...]] = {
@@ -38,7 +34,6 @@ FIELD_LABELS = {"title": "Action", "details": "Details", "owners": "Owners", "du
                 "priority": "Priority", "note": "Progress note", "completed_on": "Completed on",
                 "strategy": "Strategy or goal"}  # fmt: skip
 _BY_HEADING = {heading: name for name, headings in HEADINGS.items() for heading in headings}
-HEAD_ROWS = 30
 TEXT_LIMIT = 300
 
 
@@ -53,92 +48,39 @@ class ActionRow:
 
 
 @dataclass(slots=True)
-class ParsedTracker:
-    file_name: str
-    sheet: str
-    sheet_names: list[str]
-    header_row: int
-    headers: list[str]
-    mapping: dict[int, str | None]
-    rows: list[ActionRow]
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def ignored_columns(self) -> list[str]:
-        return [self.headers[i] or f"Column {column_letter(i)}" for i, f in self.mapping.items() if f is None]
-
-    def batch_mapping(self) -> dict[str, str]:
-        return {(self.headers[i] or f"Column {column_letter(i)}"): f for i, f in self.mapping.items() if f}
+class ParsedTracker(ParsedSheet[ActionRow]):
+    """A tracker's rows read under a mapping."""
 
 
 def guess_field(heading: Cell) -> str | None:
     return _BY_HEADING.get(words(heading)) if heading is not None else None
 
 
-def _score(cells: Sequence[Cell]) -> tuple[int, bool]:
-    found = {guess_field(c) for c in cells} - {None}
-    return len(found), "title" in found
+class ActionSheet(HeadedSheet):
+    """A tracker's sheet read once, its heading row found; map() reads its rows under a mapping."""
 
+    headings_hint = "Action, Owner, Due and Status above the items"
 
-class ActionSheet:
-    """A sheet read once, its heading row found; map() reads its rows under a mapping, without reading the file."""
-
-    def __init__(self, file_name: str, sheet_names: list[str], rows: SheetRows, header_row: int) -> None:
-        self.file_name, self.sheet, self.sheet_names = file_name, rows.name, sheet_names
-        self.header_row = header_row
-        self._rows = rows
-        self.headers = [clean_text(c) for c in rows.row(header_row - rows.first_row)]
+    @staticmethod
+    def guess_field(heading: Cell) -> str | None:
+        return guess_field(heading)
 
     @classmethod
-    def open(
-        cls, path: Path | str, *, sheet: str | None = None, progress: Progress | None = None,
-        should_cancel: ShouldCancel | None = None,
-    ) -> ActionSheet:  # fmt: skip
-        """The given sheet, else the one whose headings look most like a tracker. Raises FileRefused."""
-        with read_workbook(path) as book:
-            names = book.sheet_names
-            if sheet is not None and sheet not in names + book.hidden_sheet_names:
-                raise FileRefused(f"{book.file_name} has no sheet named '{sheet}'. Its sheets are: {', '.join(names)}.")
-            best: tuple[int, str, int] | None = None  # score, sheet, heading row (1-based)
-            for name in [sheet] if sheet is not None else names:
-                head = book.head(name, HEAD_ROWS)
-                for index, cells in enumerate(head):
-                    score, has_title = _score(cells)
-                    if has_title and score >= 2 and (best is None or score > best[0]):
-                        best = (score, name, index)
-            if best is None:
-                where = f"sheet '{sheet}' of {book.file_name}" if sheet else book.file_name
-                raise FileRefused(
-                    f"I could not find the column headings in {where}. Put a row of headings such as Action, Owner, "
-                    "Due and Status above the items, and try again."
-                )
-            rows = book.read(best[1], progress=progress, should_cancel=should_cancel)
-            return cls(book.file_name, names, rows, rows.first_row + best[2])
-
-    def guessed_mapping(self) -> dict[int, str | None]:
-        mapping: dict[int, str | None] = {}
-        taken: set[str] = set()
-        for index, heading in enumerate(self.headers):
-            name = guess_field(heading)
-            mapping[index] = name if name is not None and name not in taken else None
-            if name:
-                taken.add(name)
-        return mapping
+    def heading_score(cls, cells: Sequence[Cell]) -> tuple[int, bool]:
+        found = {guess_field(c) for c in cells} - {None}
+        return len(found), "title" in found and len(found) >= 2
 
     def map(self, mapping: Mapping[int, str | None] | None = None, *, today: date) -> ParsedTracker:
         """Every row under the heading row, read under this mapping (None: the guessed one)."""
-        used = dict(mapping) if mapping is not None else self.guessed_mapping()
-        parsed = ParsedTracker(self.file_name, self.sheet, self.sheet_names, self.header_row, self.headers, used, [])
+        used = self.mapping_to_use(mapping)
+        note = self.designed_out_note
+        parsed = ParsedTracker(self.file_name, self.sheet, self.sheet_names, self.header_row, self.headers, used,
+                               [], self.designed_out_problems(), (note,) if note else ())  # fmt: skip
         if "title" not in used.values():
             parsed.problems.append(Problem(0, "", "", "title", "No column holds the actions: map one to Action.",
                                            Severity.ERROR))  # fmt: skip
             return parsed
-        start = self.header_row - self._rows.first_row + 1
-        for offset in range(start, len(self._rows)):
-            cells = self._rows.row(offset)
-            if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
-                continue
-            parsed.rows.append(self._row(self._rows.first_row + offset, cells, used, today))
+        parsed.rows.extend(self._row(number, cells, used, today) for number, cells in self.data_rows())
         return parsed
 
     def _row(self, number: int, cells: list[Cell], mapping: Mapping[int, str | None], today: date) -> ActionRow:
@@ -163,10 +105,6 @@ class ActionSheet:
         if not row.values.get("title"):
             row.problems.append(Problem.in_row(number, "This row has no action written in it, so it was skipped."))
         return row
-
-    def _problem(self, number: int, index: int, name: str, message: str, severity: Severity) -> Problem:
-        return Problem(number, column_letter(index), self.headers[index] if index < len(self.headers) else "", name,
-                       message, severity)  # fmt: skip
 
 
 def _read(name: str, cell: Cell, today: date) -> Any:

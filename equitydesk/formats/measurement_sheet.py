@@ -14,16 +14,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from equitydesk.domain.normalize import Cell, clean_multiline, clean_text, parse_date
-from equitydesk.formats.errors import FileRefused
+from equitydesk.formats.headed_sheet import HeadedSheet, ParsedSheet
 from equitydesk.formats.problems import Problem, Severity
-from equitydesk.formats.roster_columns import column_letter, designed_out_note
+from equitydesk.formats.roster_columns import column_letter
 from equitydesk.formats.roster_headers import header_key, match_header
-from equitydesk.formats.sheet_reader import Progress, ShouldCancel, read_workbook
-from equitydesk.formats.sheet_store import SheetRows
 
 # Field → the headings measurement sheets give it, in English and Spanish (folded by header_key: no accents).
 HEADINGS: dict[str, tuple[str, ...]] = {
@@ -58,7 +55,6 @@ _KEYWORDS: tuple[tuple[str, frozenset[str]], ...] = (
                          "resultado"})),
 )  # fmt: skip
 _SCHOOL_YEAR = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:\d\d|(?:19|20)\d\d)")
-HEAD_ROWS = 30
 TEXT_LIMIT = 300
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}")
@@ -76,23 +72,8 @@ class MeasurementRow:
 
 
 @dataclass(slots=True)
-class ParsedMeasurements:
-    file_name: str
-    sheet: str
-    sheet_names: list[str]
-    header_row: int
-    headers: list[str]
-    mapping: dict[int, str | None]
-    rows: list[MeasurementRow]
-    problems: list[Problem] = field(default_factory=list)
-    notes: tuple[str, ...] = ()  # such as which columns were dropped unread
-
-    @property
-    def ignored_columns(self) -> list[str]:
-        return [self.headers[i] or f"Column {column_letter(i)}" for i, f in self.mapping.items() if f is None]
-
-    def batch_mapping(self) -> dict[str, str]:
-        return {(self.headers[i] or f"Column {column_letter(i)}"): f for i, f in self.mapping.items() if f}
+class ParsedMeasurements(ParsedSheet[MeasurementRow]):
+    """A sheet's measurements read under a mapping."""
 
     def column_of(self, name: str) -> tuple[str, str]:
         """The letter and heading of the column mapped to a field ("", "" when none is)."""
@@ -114,74 +95,26 @@ def guess_field(heading: Cell) -> str | None:
     return next((name for name, known in _KEYWORDS if words & known), None)
 
 
-def _score(cells: Sequence[Cell]) -> tuple[int, bool]:
-    found = {guess_field(c) for c in cells} - {None}
-    return len(found), bool(found & {"code", "indicator"}) and "value" in found
+class MeasurementSheet(HeadedSheet):
+    """A sheet of measurements read once, its heading row found; map() reads its rows under a mapping."""
 
+    headings_hint = "Indicator, Date, Value and Student group above the measurements"
 
-class MeasurementSheet:
-    """A sheet read once, its heading row found; map() reads its rows under a mapping, without reading the file."""
-
-    def __init__(self, file_name: str, sheet_names: list[str], rows: SheetRows, header_row: int) -> None:
-        self.file_name, self.sheet, self.sheet_names = file_name, rows.name, sheet_names
-        self.header_row = header_row
-        self._rows = rows
-        header_cells = rows.row(header_row - rows.first_row)
-        self.headers = [clean_text(c) for c in header_cells]
-        # Citizenship and immigration status are designed out: their values go now, before anything can show them.
-        self.designed_out = [i for i, c in enumerate(header_cells) if match_header(c).designed_out]
-        for index in self.designed_out:
-            rows.drop_column(index, keep_row=header_row - rows.first_row)
-
-    @property
-    def designed_out_note(self) -> str:
-        return designed_out_note([(column_letter(i), self.headers[i]) for i in self.designed_out])
+    @staticmethod
+    def guess_field(heading: Cell) -> str | None:
+        return guess_field(heading)
 
     @classmethod
-    def open(
-        cls, path: Path | str, *, sheet: str | None = None, progress: Progress | None = None,
-        should_cancel: ShouldCancel | None = None,
-    ) -> MeasurementSheet:  # fmt: skip
-        """The given sheet, else the one whose headings look most like measurements. Raises FileRefused."""
-        with read_workbook(path) as book:
-            names = book.sheet_names
-            if sheet is not None and sheet not in names + book.hidden_sheet_names:
-                raise FileRefused(f"{book.file_name} has no sheet named '{sheet}'. Its sheets are: {', '.join(names)}.")
-            best: tuple[int, str, int] | None = None  # score, sheet, heading row (0-based in the head)
-            for name in [sheet] if sheet is not None else names:
-                for index, cells in enumerate(book.head(name, HEAD_ROWS)):
-                    score, enough = _score(cells)
-                    if enough and (best is None or score > best[0]):
-                        best = (score, name, index)
-            if best is None:
-                where = f"sheet '{sheet}' of {book.file_name}" if sheet else book.file_name
-                raise FileRefused(
-                    f"I could not find the column headings in {where}. Put a row of headings such as Indicator, "
-                    "Date, Value and Student group above the measurements, and try again."
-                )
-            rows = book.read(best[1], progress=progress, should_cancel=should_cancel)
-            return cls(book.file_name, names, rows, rows.first_row + best[2])
-
-    def guessed_mapping(self) -> dict[int, str | None]:
-        mapping: dict[int, str | None] = {}
-        taken: set[str] = set()
-        for index, heading in enumerate(self.headers):
-            name = None if index in self.designed_out else guess_field(heading)
-            mapping[index] = name if name is not None and name not in taken else None
-            if name:
-                taken.add(name)
-        return mapping
+    def heading_score(cls, cells: Sequence[Cell]) -> tuple[int, bool]:
+        found = {guess_field(c) for c in cells} - {None}
+        return len(found), bool(found & {"code", "indicator"}) and "value" in found
 
     def map(self, mapping: Mapping[int, str | None] | None = None) -> ParsedMeasurements:
         """Every row under the heading row, read under this mapping (None: the guessed one)."""
-        used = dict(mapping) if mapping is not None else self.guessed_mapping()
-        for index in self.designed_out:
-            used[index] = None  # never read, whatever a mapping says
+        used = self.mapping_to_use(mapping)
+        note = self.designed_out_note
         parsed = ParsedMeasurements(self.file_name, self.sheet, self.sheet_names, self.header_row, self.headers, used,
-                                    [])  # fmt: skip
-        if note := self.designed_out_note:
-            parsed.notes = (note,)
-            parsed.problems.append(Problem(0, "", "", None, note, Severity.WARNING))
+                                    [], self.designed_out_problems(), (note,) if note else ())  # fmt: skip
         missing = [FIELD_LABELS[f] for f in ("measured_on", "value") if f not in used.values()]
         if not {"code", "indicator"} & set(used.values()):
             missing.insert(0, "Indicator (or Indicator code)")
@@ -189,12 +122,7 @@ class MeasurementSheet:
             parsed.problems.append(Problem(0, "", "", None, f"No column holds {' or '.join(missing)}: give the sheet "
                                            "a heading for it, and try again.", Severity.ERROR))  # fmt: skip
             return parsed
-        start = self.header_row - self._rows.first_row + 1
-        for offset in range(start, len(self._rows)):
-            cells = self._rows.row(offset)
-            if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
-                continue
-            parsed.rows.append(self._row(self._rows.first_row + offset, cells, used))
+        parsed.rows.extend(self._row(number, cells, used) for number, cells in self.data_rows())
         return parsed
 
     def _row(self, number: int, cells: list[Cell], mapping: Mapping[int, str | None]) -> MeasurementRow:
@@ -220,10 +148,6 @@ class MeasurementSheet:
             row.problems.append(Problem.in_row(number, "This row does not say which indicator it measures, so it "
                                                "was skipped."))  # fmt: skip
         return row
-
-    def _problem(self, number: int, index: int, name: str, message: str, severity: Severity) -> Problem:
-        return Problem(number, column_letter(index), self.headers[index] if index < len(self.headers) else "", name,
-                       message, severity)  # fmt: skip
 
 
 def _read(name: str, cell: Cell) -> dict[str, Any]:

@@ -161,3 +161,25 @@ def test_the_roster_undo_of_a_tracker_import_removes_its_items(services: Service
     services.roster_import.undo(result.batch_id)  # Roster › Undo an import… lists every import batch
     assert services.actions.list_ids() == []
     assert [b.undone for b in services.roster_import.batches() if b.id == result.batch_id] == [True]
+
+
+def test_a_tracker_column_of_immigration_status_is_never_read(services: Services, people, tmp_path: Path) -> None:
+    sentinel = "ZQX-SENTINEL-"
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Action Item", "Owner", "Due Date", "Estatus migratorio", "Notes"])
+    ws.append(["Call families", "Vang, Mai", "9/30/2025", sentinel + "1", "Called 12"])
+    ws.append(["Book the library", "Facilities", "10/15/2025", sentinel + "2", None])
+    wb.save(tmp_path / "tracker.xlsx")
+    importer = services.action_import
+    sheet = importer.open(tmp_path / "tracker.xlsx")
+    assert not [c for r in sheet._rows.rows for c in r if sentinel in str(c)], "wiped as soon as the sheet is read"
+    forced = importer.map(sheet, mapping={0: "title", 3: "details"})
+    assert sentinel not in repr([(r.values, r.raw) for r in forced.rows]), "not even when mapped by hand"
+    parsed = importer.map(sheet)
+    assert parsed.notes and "Estatus migratorio" in parsed.notes[0] and "left out" in parsed.notes[0]
+    importer.commit(parsed, committee="EAC", file_name="tracker.xlsx")
+    path = services.ctx.sessions.kw["bind"].url.database
+    for part in (Path(path), Path(path + "-wal")):
+        if part.exists():
+            assert sentinel.encode() not in part.read_bytes(), part.name
