@@ -193,3 +193,12 @@ def test_import_a_tracker_from_the_file_menu(qtbot, page: ActionsPage, svc: Serv
     assert [svc.actions.get(i).title for i in svc.actions.list_ids()] == ["Call families", "Book room"]
     assert svc.committees.by_name("Site Council") is not None
     assert page.model.rowCount() == 2, "the page heard of the import"
+
+    history = page.workspace.history
+    assert history.stack.undoText() == "Import action items from tracker.csv", "one step of Edit › Undo"
+    history.undo(page)
+    wait_for_writes(qtbot)
+    assert svc.actions.list_ids() == [] and page.model.rowCount() == 0, "the whole import taken back"
+    history.redo(page)
+    wait_for_writes(qtbot)
+    assert [svc.actions.get(i).title for i in svc.actions.list_ids()] == ["Call families", "Book room"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from equitydesk.gui.dialogs.sheet_reading import read_for_preview
 from equitydesk.gui.display import format_value, plural
-from equitydesk.gui.jobs import run_job, user_message
+from equitydesk.gui.jobs import user_message
 from equitydesk.gui.widgets.side_table import side_table
 from equitydesk.gui.workspace import Change
 
@@ -79,20 +80,14 @@ class ActionImportDialog(QDialog):
 
     def read(self) -> None:
         """Read the file off the window's thread; the preview follows."""
-        services = self.workspace.services
+        path = self.path
 
-        def work(_progress: Any, _cancelled: Any) -> ParsedTracker:
-            importer = services.action_import
-            return importer.map(importer.open(self.path))
-
-        def done(parsed: ParsedTracker) -> None:
+        def shown(parsed: ParsedTracker) -> None:
             self.parsed = parsed
             self.preview()
 
-        def failed(error: BaseException) -> None:
-            self.summary.setText(str(error) if not hasattr(error, "message") else user_message(error))
-
-        run_job(self, "Reading the tracker…", work, done, failed)
+        read_for_preview(self, self.workspace, "Reading the tracker…",
+                         lambda s: s.action_import.map(s.action_import.open(path)), shown, self.summary)  # fmt: skip
 
     def preview(self) -> None:
         name = self.committee.currentText().strip()
@@ -134,7 +129,12 @@ class ActionImportDialog(QDialog):
             self.summary.setText(user_message(error))
 
         self.import_button.setEnabled(False)
-        changes = (Change.ACTIONS, Change.COMMITTEES)
-        # An import is undone as a whole by its own batch (Roster › Undo an import…, or `undo-import N`).
-        self.workspace.op(self, lambda s: s.action_import.commit(parsed, committee=name, file_name=self.path.name),
-                          changes=changes, title="Import action items").success(done).failure(failed).run()  # fmt: skip
+        file_name = self.path.name
+        # One step of Edit › Undo, as the measurement import is: undoing takes the whole batch back (as Roster › Undo
+        # an import… and `undo-import N` do); redoing imports the rows again.
+        self.workspace.undoable(
+            self, f"Import action items from {file_name}",
+            do=lambda s: s.action_import.commit(parsed, committee=name, file_name=file_name),
+            undo=lambda s, result: s.action_import.undo(result.batch_id),
+            changes=[Change.ACTIONS, Change.COMMITTEES], title="Importing the action items",
+        ).success(done).failure(failed).run()  # fmt: skip

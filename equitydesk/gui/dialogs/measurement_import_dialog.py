@@ -4,7 +4,7 @@ as one batch that Edit › Undo takes back whole."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from equitydesk.gui.dialogs.sheet_reading import read_for_preview
 from equitydesk.gui.display import AMBER, RED, format_value, plural
-from equitydesk.gui.jobs import run_job, user_message
+from equitydesk.gui.jobs import user_message
 from equitydesk.gui.widgets.side_table import side_table
 from equitydesk.gui.workspace import Change
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
         MeasurementImportResult,
         MeasurementRowPlan,
     )
+    from equitydesk.services.registry import Services
 
 HEADINGS = ("Row", "Indicator", "Date", "Student group", "Value", "What happens")
 TONES = {"error": RED, "warning": AMBER, "merged": AMBER}
@@ -109,20 +111,16 @@ class MeasurementImportDialog(QDialog):
 
     def read(self) -> None:
         """Read the file off the window's thread; the preview follows."""
-        services = self.workspace.services
+        path = self.path
 
-        def work(_progress: Any, _cancelled: Any) -> ParsedMeasurements:
-            importer = services.measurement_import
-            return importer.map(importer.open(self.path))
-
-        def done(parsed: ParsedMeasurements) -> None:
+        def shown(parsed: ParsedMeasurements) -> None:
             self.parsed = parsed
             self.preview()
 
-        def failed(error: BaseException) -> None:
-            self.summary.setText(str(error) if not hasattr(error, "message") else user_message(error))
+        def read(s: Services) -> ParsedMeasurements:
+            return s.measurement_import.map(s.measurement_import.open(path))
 
-        run_job(self, "Reading the measurements…", work, done, failed)
+        read_for_preview(self, self.workspace, "Reading the measurements…", read, shown, self.summary)
 
     def preview(self) -> None:
         if self.parsed is None:

@@ -316,8 +316,8 @@ class ActionsPage(ListPage):
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(
-                f"Imported action items: {result.plan.summary().line(', ')}. Undo it whole with Roster › Undo an "
-                f"import… (number {result.batch_id}).",
+                f"Imported action items: {result.plan.summary().line(', ')}. Edit › Undo takes it back whole "
+                f"(later too: Roster › Undo an import…, number {result.batch_id}).",
                 20000,
             )
 
