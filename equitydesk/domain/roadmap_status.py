@@ -187,9 +187,12 @@ def indicator_status(facts: IndicatorFacts, thresholds: Thresholds = Thresholds(
     else:
         status = RagStatus.OFF_TRACK
     shown = math.floor(share * 100 + _EPSILON)
+    # Below zero the share alone reads like a typo; say in words that the value went the wrong way.
+    start_word = "baseline" if facts.baseline is not None else "first measurement"
+    away = f", farther from the target than the {start_word} ({fmt_value(facts, start.value)})" if share < 0 else ""
     reason = (
         f"{_cap(said)}; expected {fmt_value(facts, expected)} {line} to {target_text}; "
-        f"{shown} % of expected progress → {status.label.lower()}"
+        f"{shown} % of expected progress{away} → {status.label.lower()}"
     )
     notes = _gap_notes(facts)
     if notes:

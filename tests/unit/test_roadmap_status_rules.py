@@ -58,7 +58,12 @@ CASES = [
     ("exactly 70 %", rising(57.0), RagStatus.AT_RISK, "70 % of expected progress → at risk"),
     ("just under 70 %", rising(56.99), RagStatus.OFF_TRACK, "69 % of expected progress → off track"),
     ("ahead of the line", rising(65.0), RagStatus.ON_TRACK, "expected 60.0 % on the line to 70 % by 2024-12"),
-    ("worse than the baseline", rising(48.0), RagStatus.OFF_TRACK, "-20 % of expected progress"),
+    (
+        "worse than the baseline",
+        rising(48.0),
+        RagStatus.OFF_TRACK,
+        "-20 % of expected progress, farther from the target than the baseline (50.0 %) → off track",
+    ),
     ("target met early", rising(70.0), RagStatus.ACHIEVED, "the target of 70 % by 2024-12 is met early"),
     ("target passed after its date", rising(71.0, on=END + timedelta(days=30)), RagStatus.ACHIEVED, "is met →"),
     ("lower is better, exactly 90 %", falling(15.5), RagStatus.ON_TRACK, "15.5 per 100 students on 2024-10-21"),
