@@ -5,7 +5,7 @@ The reading itself (sniffing, limits, sheets, refusals in plain words) is the ro
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -65,17 +65,14 @@ class ActionSheet(HeadedSheet):
     def guess_field(heading: Cell) -> str | None:
         return guess_field(heading)
 
-    @classmethod
-    def heading_score(cls, cells: Sequence[Cell]) -> tuple[int, bool]:
-        found = {guess_field(c) for c in cells} - {None}
-        return len(found), "title" in found and len(found) >= 2
+    @staticmethod
+    def enough(found: set[str]) -> bool:
+        return "title" in found and len(found) >= 2
 
     def map(self, mapping: Mapping[int, str | None] | None = None, *, today: date) -> ParsedTracker:
         """Every row under the heading row, read under this mapping (None: the guessed one)."""
-        used = self.mapping_to_use(mapping)
-        note = self.designed_out_note
-        parsed = ParsedTracker(self.file_name, self.sheet, self.sheet_names, self.header_row, self.headers, used,
-                               [], self.designed_out_problems(), (note,) if note else ())  # fmt: skip
+        parsed = self.start_parsing(ParsedTracker, mapping)
+        used = parsed.mapping
         if "title" not in used.values():
             parsed.problems.append(Problem(0, "", "", "title", "No column holds the actions: map one to Action.",
                                            Severity.ERROR))  # fmt: skip

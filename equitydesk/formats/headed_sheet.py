@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from equitydesk.domain.normalize import Cell, clean_text
 from equitydesk.formats.errors import FileRefused
@@ -24,6 +24,7 @@ HEAD_ROWS = 30  # heading rows are looked for among the first rows of each sheet
 
 S = TypeVar("S", bound="HeadedSheet")
 R = TypeVar("R")
+P = TypeVar("P", bound="ParsedSheet[Any]")
 
 
 @dataclass(slots=True)
@@ -71,10 +72,16 @@ class HeadedSheet:
         """The field a heading names, if any."""
         raise NotImplementedError
 
+    @staticmethod
+    def enough(found: set[str]) -> bool:
+        """Whether the fields a row's cells name are enough for it to be the heading row."""
+        raise NotImplementedError
+
     @classmethod
     def heading_score(cls, cells: Sequence[Cell]) -> tuple[int, bool]:
         """How many fields a row of cells names, and whether that is enough to be the heading row."""
-        raise NotImplementedError
+        found = {name for c in cells if (name := cls.guess_field(c)) is not None}
+        return len(found), cls.enough(found)
 
     @property
     def designed_out_note(self) -> str:
@@ -116,17 +123,16 @@ class HeadedSheet:
                 taken.add(name)
         return mapping
 
-    def mapping_to_use(self, mapping: Mapping[int, str | None] | None) -> dict[int, str | None]:
-        """The caller's mapping (None: the guessed one), a designed-out column never read whatever it says."""
+    def start_parsing(self, kind: type[P], mapping: Mapping[int, str | None] | None) -> P:
+        """An empty `kind` under the caller's mapping (None: the guessed one), a designed-out column never read
+        whatever the mapping says, and the sentence saying which columns were left out unread."""
         used = dict(mapping) if mapping is not None else self.guessed_mapping()
         for index in self.designed_out:
             used[index] = None
-        return used
-
-    def designed_out_problems(self) -> list[Problem]:
-        """The sentence saying which columns were left out unread, as a warning of the whole sheet."""
         note = self.designed_out_note
-        return [Problem(0, "", "", None, note, Severity.WARNING)] if note else []
+        problems = [Problem(0, "", "", None, note, Severity.WARNING)] if note else []
+        return kind(self.file_name, self.sheet, self.sheet_names, self.header_row, self.headers, used, [], problems,
+                    (note,) if note else ())  # fmt: skip
 
     def data_rows(self) -> Iterator[tuple[int, list[Cell]]]:
         """(row number in the sheet, cells) of every row under the heading row with something written in it."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -104,17 +104,14 @@ class MeasurementSheet(HeadedSheet):
     def guess_field(heading: Cell) -> str | None:
         return guess_field(heading)
 
-    @classmethod
-    def heading_score(cls, cells: Sequence[Cell]) -> tuple[int, bool]:
-        found = {guess_field(c) for c in cells} - {None}
-        return len(found), bool(found & {"code", "indicator"}) and "value" in found
+    @staticmethod
+    def enough(found: set[str]) -> bool:
+        return bool(found & {"code", "indicator"}) and "value" in found
 
     def map(self, mapping: Mapping[int, str | None] | None = None) -> ParsedMeasurements:
         """Every row under the heading row, read under this mapping (None: the guessed one)."""
-        used = self.mapping_to_use(mapping)
-        note = self.designed_out_note
-        parsed = ParsedMeasurements(self.file_name, self.sheet, self.sheet_names, self.header_row, self.headers, used,
-                                    [], self.designed_out_problems(), (note,) if note else ())  # fmt: skip
+        parsed = self.start_parsing(ParsedMeasurements, mapping)
+        used = parsed.mapping
         missing = [FIELD_LABELS[f] for f in ("measured_on", "value") if f not in used.values()]
         if not {"code", "indicator"} & set(used.values()):
             missing.insert(0, "Indicator (or Indicator code)")
